@@ -1,0 +1,40 @@
+# The two commands of the README: `make run` and `make test`.
+# Each is self-contained on a fresh clone: it creates .venv when missing.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEMO_BUNDLE ?= demo/bundle
+
+.PHONY: run test install messages lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity=0
+
+run: messages
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo $(DEMO_BUNDLE) --if-empty
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: messages
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) media media-test static artifacts db.sqlite3

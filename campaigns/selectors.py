@@ -1,0 +1,2 @@
+def campaign_index_context(*, index_page):
+    return {}

@@ -1,0 +1,2 @@
+def home_page_context(*, home_page):
+    return {}
