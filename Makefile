@@ -25,6 +25,9 @@ messages: install
 run: messages
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo $(DEMO_BUNDLE) --if-empty
+	@# Scheduled go-live/expiry runs beside the server, as cron does in production.
+	$(BIN)/python manage.py run_scheduler --interval 60 & scheduler=$$!; \
+	trap "kill $$scheduler 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: messages
