@@ -1,0 +1,540 @@
+"""The Elasticsearch engine without a server: the bodies it sends and a fake cluster behind a real client.
+
+`FakeCluster` is an in-memory stand-in for the few index/alias/document APIs the
+engine uses, plugged in as the client's transport node, so requests go through
+the real `elasticsearch` client (URL building, serialisation, error mapping).
+"""
+
+import fnmatch
+import json
+from datetime import UTC, datetime
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import elastic_transport
+import pytest
+from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
+from elastic_transport._node._base import NodeApiResponse
+from elasticsearch import Elasticsearch
+
+from search.engines import elasticsearch as es_engine
+from search.engines.base import EngineUnavailable, IndexDocument, SearchQuery
+from search.engines.elasticsearch import ElasticsearchEngine, build_search_body, build_suggest_body
+from search.engines.es_mapping import index_body, to_source
+
+SYNONYMS = [["ma túy", "chất gây nghiện"], ["bắt nạt", "bạo lực học đường"]]
+
+
+class FakeCluster:
+    """Indices, aliases and documents in memory; `search_response` answers every _search."""
+
+    def __init__(self, *, failure=None):
+        self.failure = failure
+        self.indices = {}  # name -> {id: source}
+        self.settings = {}
+        self.aliases = {}  # alias -> set of index names
+        self.requests = []
+        self.search_response = {"hits": {"total": {"value": 0}, "hits": []}, "aggregations": {}}
+
+    def client(self):
+        cluster = self
+
+        class Node(BaseNode):
+            def perform_request(self, method, target, body=None, headers=None, request_timeout=None):
+                return cluster.handle(self.config, method, target, body)
+
+        return Elasticsearch("http://es.test:9200", node_class=Node, max_retries=0)
+
+    def handle(self, node, method, target, body):
+        if self.failure:
+            raise self.failure
+        url = urlsplit(target)
+        parts = [unquote(part) for part in url.path.strip("/").split("/")]
+        params = {key: values[0] for key, values in parse_qs(url.query).items()}
+        payload = self.decode(body)
+        self.requests.append((method, "/" + "/".join(parts), params, payload))
+        status, response = self.route(method, parts, params, payload)
+        meta = ApiResponseMeta(
+            status=status,
+            http_version="1.1",
+            headers=HttpHeaders({"x-elastic-product": "Elasticsearch", "content-type": "application/json"}),
+            duration=0.0,
+            node=node,
+        )
+        return NodeApiResponse(meta, json.dumps(response).encode() if method != "HEAD" else b"")
+
+    @staticmethod
+    def decode(body):
+        if not body:
+            return None
+        lines = body.decode().strip().split("\n")
+        return [json.loads(line) for line in lines] if len(lines) > 1 else json.loads(lines[0])
+
+    def resolve(self, name):
+        return sorted(self.aliases.get(name, ())) or ([name] if name in self.indices else [])
+
+    def matching(self, pattern):
+        return [name for name in self.indices if any(fnmatch.fnmatch(name, p) for p in pattern.split(","))]
+
+    def route(self, method, parts, params, payload):
+        missing = {"error": {"type": "index_not_found_exception", "root_cause": [{"reason": "no such index"}]}}
+        if parts == ["_bulk"]:
+            items = []
+            for action, source in zip(payload[::2], payload[1::2], strict=True):
+                target = action["index"]
+                self.indices[target["_index"]][target["_id"]] = source
+                items.append({"index": {"_index": target["_index"], "_id": target["_id"], "status": 201}})
+            return 200, {"errors": False, "items": items}
+        if parts == ["_aliases"]:
+            for action in payload["actions"]:
+                ((kind, spec),) = action.items()
+                if kind == "add":
+                    self.aliases.setdefault(spec["alias"], set()).add(spec["index"])
+                elif kind == "remove":
+                    self.aliases[spec["alias"]].discard(spec["index"])
+                elif kind == "remove_index":
+                    del self.indices[spec["index"]]
+            return 200, {"acknowledged": True}
+        if parts[0] == "_alias":
+            found = {index: {"aliases": {parts[1]: {}}} for index in self.aliases.get(parts[1], ())}
+            return (200, found) if found else (404, {"error": "alias missing", "status": 404})
+        if len(parts) == 1:
+            name = parts[0]
+            if method == "PUT":
+                self.indices[name] = {}
+                self.settings[name] = payload
+                return 200, {"acknowledged": True, "index": name}
+            if method == "HEAD":
+                return (200 if self.resolve(name) else 404), {}
+            if method == "GET":
+                found = {index: {} for index in self.matching(name)}
+                return (200, found) if found else (404, missing)
+            if method == "DELETE":
+                for index in self.matching(name):
+                    del self.indices[index]
+                    for members in self.aliases.values():
+                        members.discard(index)
+                return 200, {"acknowledged": True}
+        name, operation = parts[0], parts[1]
+        targets = self.resolve(name)
+        if not targets:
+            return 404, missing
+        if operation == "_refresh":
+            return 200, {}
+        if operation == "_search":
+            return 200, self.search_response
+        if operation == "_doc":
+            if params.get("require_alias") == "true" and name not in self.aliases:
+                return 404, missing
+            documents = self.indices[targets[0]]
+            if method == "DELETE":
+                found = documents.pop(parts[2], None)
+                return (200, {"result": "deleted"}) if found else (404, {"result": "not_found"})
+            documents[parts[2]] = payload
+            return 201, {"result": "created"}
+        raise AssertionError(f"unexpected request {method} {parts}")
+
+
+@pytest.fixture
+def cluster(settings, monkeypatch):
+    settings.ELASTICSEARCH_URL = "http://es.test:9200"
+    settings.ELASTICSEARCH_INDEX_PREFIX = "test_"
+    monkeypatch.setattr(es_engine, "synonym_groups", lambda: SYNONYMS)
+    fake = FakeCluster()
+    monkeypatch.setattr(es_engine, "default_client", fake.client)
+    return fake
+
+
+def make_document(page_id=1, **overrides):
+    values = {
+        "page_id": page_id,
+        "kind": "resource",
+        "locale": "vi",
+        "slug": f"tai-lieu-{page_id}",
+        "url": f"/thu-vien-tai-lieu/tai-lieu-{page_id}/",
+        "title": "Phòng, chống ma túy trong trường học",
+        "summary": "Hướng dẫn cho nhà trường.",
+        "body": "Nội dung <b>hướng dẫn</b> chi tiết.",
+        "published_at": datetime(2024, 9, 5, 1, 0, tzinfo=UTC),
+        "topics": ("drugs",),
+        "audiences": ("teachers",),
+        "school_levels": ("primary",),
+        "resource_type": "legal-document",
+        "document_number": "2935/GDĐT-CTTT",
+        "issuer": "Sở Giáo dục và Đào tạo",
+    }
+    values.update(overrides)
+    return IndexDocument(**values)
+
+
+def find(node, key):
+    """Every value stored under `key` anywhere in a nested JSON body."""
+    if isinstance(node, dict):
+        for name, value in node.items():
+            if name == key:
+                yield value
+            yield from find(value, key)
+    elif isinstance(node, list):
+        for item in node:
+            yield from find(item, key)
+
+
+# Settings and mappings
+
+
+def test_index_settings_define_accented_folded_and_shingle_analyzers():
+    analysis = index_body(synonym_groups=[])["settings"]["analysis"]
+
+    assert analysis["analyzer"]["vi_accented"] == {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]}
+    assert analysis["analyzer"]["vi_folded"]["filter"] == ["lowercase", "asciifolding"]
+    assert analysis["analyzer"]["vi_folded"]["char_filter"] == ["vi_d_to_ascii"]
+    assert analysis["char_filter"]["vi_d_to_ascii"] == {"type": "mapping", "mappings": ["đ => d", "Đ => D"]}
+    assert analysis["analyzer"]["vi_shingles"]["filter"][-1] == "vi_word_pairs"
+    assert analysis["filter"]["vi_word_pairs"]["type"] == "shingle"
+    assert analysis["filter"]["vi_word_pairs"]["output_unigrams"] is False
+
+
+def test_synonyms_are_a_search_time_graph_filter_with_accented_and_folded_rules():
+    body = index_body(synonym_groups=SYNONYMS)
+    analysis = body["settings"]["analysis"]
+
+    assert analysis["filter"]["vi_synonyms_accented"] == {
+        "type": "synonym_graph",
+        "synonyms": ["ma túy, chất gây nghiện", "bắt nạt, bạo lực học đường"],
+        "lenient": True,
+    }
+    assert analysis["filter"]["vi_synonyms_folded"]["synonyms"] == [
+        "ma tuy, chat gay nghien",
+        "bat nat, bao luc hoc duong",
+    ]
+    assert analysis["analyzer"]["vi_folded_search"]["filter"][-1] == "vi_synonyms_folded"
+    title = body["mappings"]["properties"]["title"]
+    assert (title["analyzer"], title["search_analyzer"]) == ("vi_accented", "vi_accented_search")
+    # Indexing never expands synonyms: editing them needs no re-analysis of stored text, only new settings.
+    assert "synonym" not in json.dumps(analysis["analyzer"]["vi_folded"])
+
+
+def test_without_synonyms_the_search_analyzers_have_no_synonym_filter():
+    analysis = index_body(synonym_groups=[["lonely"]])["settings"]["analysis"]
+
+    assert "filter" not in analysis or not any("synonym" in name for name in analysis["filter"])
+    assert analysis["analyzer"]["vi_accented_search"]["filter"] == ["lowercase"]
+
+
+def test_mapping_has_text_subfields_keyword_facets_and_dates():
+    properties = index_body(synonym_groups=SYNONYMS)["mappings"]["properties"]
+
+    for name in ("title", "summary", "body"):
+        assert properties[name]["fields"]["folded"]["analyzer"] == "vi_folded"
+        assert properties[name]["fields"]["folded"]["search_analyzer"] == "vi_folded_search"
+        assert properties[name]["fields"]["shingles"]["analyzer"] == "vi_shingles"
+    for name in ("kind", "locale", "topics", "audiences", "school_levels", "resource_type"):
+        assert properties[name] == {"type": "keyword"}
+    assert properties["published_at"] == {"type": "date"}
+    assert properties["document_number"]["type"] == "keyword"
+    assert properties["document_number"]["normalizer"] == "vi_folded_keyword"
+    assert properties["document_number"]["fields"]["text"]["analyzer"] == "vi_folded"
+
+
+def test_title_completion_is_folded_with_a_locale_context():
+    suggest = index_body(synonym_groups=[])["mappings"]["properties"]["title_suggest"]
+
+    assert suggest["type"] == "completion"
+    assert suggest["analyzer"] == "vi_folded"
+    assert suggest["contexts"] == [{"name": "locale", "type": "category", "path": "locale"}]
+
+
+def test_source_is_normalized_and_carries_every_facet_and_suggest_inputs():
+    from search.text import document_number_terms, normalize
+
+    decomposed_title = "Phòng, chống ma túy".replace("ò", "o\u0300")
+    source = to_source(make_document(title=decomposed_title))
+
+    assert source["title"] == normalize(decomposed_title)
+    assert source["display_title"] == decomposed_title
+    assert source["topics"] == ["drugs"]
+    assert source["school_levels"] == ["primary"]
+    assert source["resource_type"] == "legal-document"
+    assert source["document_number_terms"] == list(document_number_terms("2935/GDĐT-CTTT"))
+    assert source["published_at"] == "2024-09-05T01:00:00+00:00"
+    inputs = source["title_suggest"]["input"]
+    assert inputs[0] == normalize(decomposed_title)
+    assert "ma túy" in inputs
+
+
+# Query bodies
+
+
+def text_clauses(body):
+    return body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]
+
+
+def test_accentless_query_matches_folded_fields_and_ranks_accented_higher():
+    body = build_search_body(SearchQuery(text="phong chong ma tuy"))
+    clauses = text_clauses(body)
+    recall = clauses["must"][0]["bool"]["should"]
+    ranking = clauses["should"]
+
+    assert recall[0]["multi_match"]["fields"][:4] == [
+        "title.folded^3",
+        "summary.folded^2",
+        "body.folded",
+        "issuer.folded",
+    ]
+    assert recall[0]["multi_match"]["operator"] == "and"
+    assert recall[1]["multi_match"]["fuzziness"] == "AUTO"
+    assert ranking[0]["multi_match"]["fields"] == ["title^3", "summary^2", "body", "issuer"]
+    assert ranking[0]["multi_match"]["boost"] == 3
+    assert ranking[1]["multi_match"]["boost"] == 1
+    assert body["query"]["function_score"]["query"]["bool"]["filter"] == [{"term": {"locale": "vi"}}]
+
+
+def test_query_text_is_normalized_before_it_is_sent():
+    from search.text import normalize
+
+    decomposed = "pho\u0300ng cho\u0302\u0301ng"
+    body = build_search_body(SearchQuery(text=decomposed))
+
+    assert normalize(decomposed) in list(find(body["query"], "query"))
+    assert decomposed not in json.dumps(body, ensure_ascii=False)
+
+
+def test_adjacent_words_get_a_shingle_phrase_bonus_and_quoted_phrases_are_required():
+    body = build_search_body(SearchQuery(text='"bạo lực học đường" ở trường'))
+    clauses = text_clauses(body)
+
+    assert clauses["should"][2]["multi_match"]["fields"] == ["title.shingles^3", "summary.shingles^2", "body.shingles"]
+    assert clauses["should"][2]["multi_match"]["boost"] == 2
+    phrases = [clause["multi_match"] for clause in clauses["must"][1:]]
+    assert phrases == [
+        {
+            "query": "bạo lực học đường",
+            "type": "phrase",
+            "fields": ["title.folded^3", "summary.folded^2", "body.folded", "issuer.folded"],
+        }
+    ]
+
+
+def test_document_number_query_looks_up_number_terms():
+    from search.text import document_number_terms
+
+    body = build_search_body(SearchQuery(text="công văn 2935/GDĐT-CTTT"))
+    recall = text_clauses(body)["must"][0]["bool"]["should"]
+
+    whole_and_compact = document_number_terms("2935/GDĐT-CTTT")[:2]
+    assert {"terms": {"document_number_terms": whole_and_compact, "boost": 10}} in recall
+    assert any("document_number.text" in clause.get("match", {}) for clause in recall)
+    assert "document_number.text^4" in recall[0]["multi_match"]["fields"]
+
+
+def test_plain_words_and_years_are_not_document_numbers():
+    recall = text_clauses(build_search_body(SearchQuery(text="ma túy năm 2024")))["must"][0]["bool"]["should"]
+
+    assert not any("terms" in clause for clause in recall)
+
+
+def test_filters_go_to_post_filter_and_each_facet_counts_with_the_other_filters():
+    query = SearchQuery(
+        text="an toàn",
+        locale="en",
+        filters={"kind": ("article", "resource"), "topic": ("drugs",), "audience": ("parents",)},
+    )
+    body = build_search_body(query)
+
+    assert body["post_filter"] == {
+        "bool": {
+            "filter": [
+                {"terms": {"kind": ["article", "resource"]}},
+                {"terms": {"topics": ["drugs"]}},
+                {"terms": {"audiences": ["parents"]}},
+            ]
+        }
+    }
+    aggs = body["aggs"]
+    assert set(aggs) == {"kind", "topic", "audience", "school_level", "resource_type"}
+    assert aggs["kind"]["filter"] == {
+        "bool": {"filter": [{"terms": {"topics": ["drugs"]}}, {"terms": {"audiences": ["parents"]}}]}
+    }
+    assert aggs["topic"]["filter"]["bool"]["filter"] == [
+        {"terms": {"kind": ["article", "resource"]}},
+        {"terms": {"audiences": ["parents"]}},
+    ]
+    assert len(aggs["school_level"]["filter"]["bool"]["filter"]) == 3
+    assert aggs["topic"]["aggs"]["values"]["terms"]["field"] == "topics"
+    assert aggs["school_level"]["aggs"]["values"]["terms"]["field"] == "school_levels"
+    assert {"term": {"locale": "en"}} in body["query"]["function_score"]["query"]["bool"]["filter"]
+
+
+def test_without_filters_facets_count_the_whole_query():
+    aggs = build_search_body(SearchQuery(text="an toàn"))["aggs"]
+
+    assert all(agg["filter"] == {"match_all": {}} for agg in aggs.values())
+    assert "post_filter" not in build_search_body(SearchQuery(text="an toàn"))
+
+
+def test_empty_query_with_filters_lists_newest_first():
+    body = build_search_body(SearchQuery(text="  ", filters={"topic": ("drugs",)}, page=3, page_size=20))
+
+    assert body["query"] == {"bool": {"must": [{"match_all": {}}], "filter": [{"term": {"locale": "vi"}}]}}
+    assert body["sort"][0] == {"published_at": {"order": "desc"}}
+    assert body["post_filter"] == {"bool": {"filter": [{"terms": {"topics": ["drugs"]}}]}}
+    assert (body["from"], body["size"]) == (40, 20)
+    assert "highlight" not in body
+
+
+def test_sort_by_date_puts_published_at_before_score():
+    assert build_search_body(SearchQuery(text="ma túy", sort="date"))["sort"][:2] == [
+        {"published_at": {"order": "desc"}},
+        "_score",
+    ]
+    assert build_search_body(SearchQuery(text="ma túy"))["sort"][0] == "_score"
+
+
+def test_recency_is_a_gentle_multiplier():
+    function_score = build_search_body(SearchQuery(text="ma túy"))["query"]["function_score"]
+
+    assert function_score["boost_mode"] == "multiply"
+    assert function_score["score_mode"] == "sum"
+    weights = [function["weight"] for function in function_score["functions"]]
+    assert weights == [0.8, 0.2]  # a page never loses more than a fifth of its score to age
+    assert function_score["functions"][1]["gauss"]["published_at"]["origin"] == "now"
+
+
+def test_highlight_marks_accented_text_and_escapes_everything_else():
+    highlight = build_search_body(SearchQuery(text="ma túy"))["highlight"]
+
+    assert highlight["pre_tags"] == ["<mark>"]
+    assert highlight["post_tags"] == ["</mark>"]
+    assert highlight["encoder"] == "html"
+    assert list(highlight["fields"])[:2] == ["body", "body.folded"]
+
+
+def test_suggest_body_uses_the_completion_field_in_the_locale():
+    body = build_suggest_body(text="phong ch", locale="en", limit=8)
+
+    completion = body["suggest"]["titles"]["completion"]
+    assert body["suggest"]["titles"]["prefix"] == "phong ch"
+    assert completion["field"] == "title_suggest"
+    assert completion["contexts"] == {"locale": ["en"]}
+    assert build_suggest_body(text="   ", locale="vi", limit=8) is None
+
+
+# A real client talking to the fake cluster
+
+
+def test_index_document_creates_the_aliased_index_on_first_write(cluster):
+    engine = ElasticsearchEngine()
+
+    engine.index_document(make_document(7))
+
+    assert engine.alias == "test_pages"
+    (index,) = cluster.aliases["test_pages"]
+    assert index.startswith("test_pages_")
+    assert cluster.indices[index]["7"]["title"] == "Phòng, chống ma túy trong trường học"
+    assert "vi_synonyms_folded" in json.dumps(cluster.settings[index])
+
+
+def test_remove_document_deletes_and_ignores_missing_pages(cluster):
+    engine = ElasticsearchEngine()
+    engine.index_document(make_document(7))
+    (index,) = cluster.aliases["test_pages"]
+
+    engine.remove_document(page_id=7)
+    engine.remove_document(page_id=7)
+
+    assert cluster.indices[index] == {}
+
+
+def test_search_parses_hits_highlights_and_facets(cluster):
+    cluster.aliases["test_pages"] = {"test_pages_1"}
+    cluster.indices["test_pages_1"] = {}
+    cluster.search_response = {
+        "hits": {
+            "total": {"value": 2},
+            "hits": [
+                {"_id": "7", "_score": 3.5, "highlight": {"body.folded": ["… <mark>ma túy</mark> …"]}},
+                {"_id": "9", "_score": 1.0, "highlight": {"summary": ["a &lt;b&gt; <mark>túy</mark>"]}},
+            ],
+        },
+        "aggregations": {
+            "kind": {"doc_count": 2, "values": {"buckets": [{"key": "resource", "doc_count": 2}]}},
+            "topic": {"doc_count": 2, "values": {"buckets": [{"key": "drugs", "doc_count": 1}]}},
+        },
+    }
+
+    results = ElasticsearchEngine().search(SearchQuery(text="ma tuy"))
+
+    assert results.count == 2
+    assert [(hit.page_id, hit.highlight) for hit in results.hits] == [
+        (7, "… <mark>ma túy</mark> …"),
+        (9, "a &lt;b&gt; <mark>túy</mark>"),
+    ]
+    assert results.facets == {
+        "kind": {"resource": 2},
+        "topic": {"drugs": 1},
+        "audience": {},
+        "school_level": {},
+        "resource_type": {},
+    }
+    method, path, _params, payload = cluster.requests[-1]
+    assert (method, path) == ("POST", "/test_pages/_search")
+    assert payload["highlight"]["encoder"] == "html"
+
+
+def test_suggest_returns_one_title_per_page(cluster):
+    cluster.aliases["test_pages"] = {"test_pages_1"}
+    cluster.indices["test_pages_1"] = {}
+    options = [
+        {"_id": "7", "text": "ma túy", "_source": {"display_title": "Phòng, chống ma túy", "url": "/a/"}},
+        {"_id": "7", "text": "Phòng, chống ma túy", "_source": {"display_title": "Phòng, chống ma túy", "url": "/a/"}},
+        {"_id": "8", "text": "ma túy học đường", "_source": {"display_title": "Ma túy học đường", "url": "/b/"}},
+    ]
+    cluster.search_response = {
+        "hits": {"total": {"value": 0}, "hits": []},
+        "suggest": {"titles": [{"options": options}]},
+    }
+
+    suggestions = ElasticsearchEngine().suggest(text="ma tu", locale="vi")
+
+    assert suggestions == [
+        {"title": "Phòng, chống ma túy", "url": "/a/"},
+        {"title": "Ma túy học đường", "url": "/b/"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [elastic_transport.ConnectionError("connection refused"), elastic_transport.ConnectionTimeout("timed out")],
+)
+def test_transport_failures_become_engine_unavailable(settings, monkeypatch, failure):
+    settings.ELASTICSEARCH_URL = "http://es.test:9200"
+    monkeypatch.setattr(es_engine, "default_client", FakeCluster(failure=failure).client)
+    engine = ElasticsearchEngine()
+
+    with pytest.raises(EngineUnavailable):
+        engine.search(SearchQuery(text="ma túy"))
+    with pytest.raises(EngineUnavailable):
+        engine.suggest(text="ma", locale="vi")
+    with pytest.raises(EngineUnavailable):
+        engine.index_document(make_document())
+
+
+def test_missing_index_becomes_engine_unavailable(cluster):
+    with pytest.raises(EngineUnavailable):
+        ElasticsearchEngine().search(SearchQuery(text="ma túy"))
+
+
+def test_engine_is_unavailable_without_a_url(settings):
+    settings.ELASTICSEARCH_URL = ""
+
+    with pytest.raises(EngineUnavailable):
+        ElasticsearchEngine().search(SearchQuery(text="ma túy"))
+
+
+def test_default_client_uses_the_configured_timeout(settings):
+    settings.ELASTICSEARCH_URL = "http://es.test:9200"
+    settings.ELASTICSEARCH_TIMEOUT = 1.5
+
+    client = es_engine.default_client()
+
+    assert client.transport.node_pool.get().config.host == "es.test"
+    assert client._request_timeout == 1.5
