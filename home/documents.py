@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from wagtail.utils.file import hash_filelike
 
 logger = logging.getLogger(__name__)
 
@@ -340,13 +341,19 @@ def read_document_bytes(document):
     return data
 
 
-def refresh_extracted_text(*, document):
-    """Fill `document.extracted_text` from its file (not saved here)."""
+def refresh_file_metadata(*, document):
+    """Fill the document's size, hash and search text from its file (not saved here).
+
+    Wagtail's admin sets size and hash itself; imports and factories rely on this.
+    """
     try:
         data = read_document_bytes(document)
     except Exception as error:  # a missing file must not block saving the document
         logger.warning("Could not read document file %s: %s", document.file.name, error)
-        data = b""
+        document.extracted_text = ""
+        return
+    document.file_size = len(data)
+    document.file_hash = hash_filelike(io.BytesIO(data))
     document.extracted_text = extract_text(name=document.file.name, data=data)
 
 

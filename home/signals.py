@@ -1,18 +1,18 @@
-"""Keep each document's search text in step with its file."""
+"""Keep each document's size, hash and search text in step with its file."""
 
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
-from home.documents import refresh_extracted_text
+from home.documents import refresh_file_metadata
 from home.models import PortalDocument
 
 
-@receiver(pre_save, sender=PortalDocument, dispatch_uid="home.extract_document_text")
-def extract_text_when_file_changes(sender, instance, update_fields=None, **kwargs):
+@receiver(pre_save, sender=PortalDocument, dispatch_uid="home.refresh_document_metadata")
+def refresh_document_metadata_when_file_changes(sender, instance, update_fields=None, **kwargs):
     if update_fields is not None and "file" not in update_fields:
         return
     if file_changed(instance):
-        refresh_extracted_text(document=instance)
+        refresh_file_metadata(document=instance)
 
 
 def file_changed(document):

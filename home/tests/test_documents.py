@@ -1,3 +1,4 @@
+import hashlib
 import logging
 
 import pytest
@@ -226,6 +227,15 @@ def test_new_document_gets_its_text_extracted():
     document = make_document(data=samples.pdf_bytes("Phong chong bao luc"))
     document.refresh_from_db()
     assert document.extracted_text == "Phong chong bao luc"
+
+
+@pytest.mark.django_db
+def test_new_document_gets_wagtails_size_and_hash_even_outside_the_admin():
+    data = samples.pdf_bytes("Kich thuoc")
+    document = make_document(data=data)
+    stored = PortalDocument.objects.get(pk=document.pk)
+    assert stored.file_size == len(data)
+    assert stored.file_hash == hashlib.sha1(data).hexdigest()
 
 
 @pytest.mark.django_db
