@@ -165,7 +165,7 @@ class ElasticsearchEngine(SearchEngine):
             self._call(client.indices.refresh, index=new_index)
             self.swap_alias(new_index=new_index)
         except (TransportError, ApiError, BulkIndexError, EngineUnavailable) as error:
-            self.client.options(ignore_status=404).indices.delete(index=new_index)
+            self._discard(new_index)
             if isinstance(error, EngineUnavailable):
                 raise
             raise EngineUnavailable(str(error)) from error
@@ -173,6 +173,13 @@ class ElasticsearchEngine(SearchEngine):
         if deleted:
             self._call(client.indices.delete, index=",".join(deleted))
         return new_index, indexed, deleted
+
+    def _discard(self, index):
+        """Delete a half-built index; the live alias never pointed at it."""
+        try:
+            self.client.options(ignore_status=404).indices.delete(index=index)
+        except (TransportError, ApiError) as error:
+            logger.warning("Could not delete the unfinished index %s: %s", index, error)
 
     def delete_all_indices(self):
         """Drop the alias's whole family (tests with a throwaway prefix)."""

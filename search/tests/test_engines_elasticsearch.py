@@ -6,16 +6,19 @@ the real `elasticsearch` client (URL building, serialisation, error mapping).
 """
 
 import fnmatch
+import io
 import json
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import elastic_transport
 import pytest
+from django.core.management import CommandError, call_command
 from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
 from elastic_transport._node._base import NodeApiResponse
 from elasticsearch import Elasticsearch
 
+from resources.factories import ArticlePageFactory, GuidancePageFactory
 from search.engines import elasticsearch as es_engine
 from search.engines.base import EngineUnavailable, IndexDocument, SearchQuery
 from search.engines.elasticsearch import ElasticsearchEngine, build_search_body, build_suggest_body
@@ -29,6 +32,7 @@ class FakeCluster:
 
     def __init__(self, *, failure=None):
         self.failure = failure
+        self.fail_bulk = False
         self.indices = {}  # name -> {id: source}
         self.settings = {}
         self.aliases = {}  # alias -> set of index names
@@ -81,9 +85,15 @@ class FakeCluster:
             items = []
             for action, source in zip(payload[::2], payload[1::2], strict=True):
                 target = action["index"]
+                if self.fail_bulk:
+                    error = {"type": "mapper_parsing_exception", "reason": "bad document"}
+                    items.append(
+                        {"index": {"_index": target["_index"], "_id": target["_id"], "status": 400, "error": error}}
+                    )
+                    continue
                 self.indices[target["_index"]][target["_id"]] = source
                 items.append({"index": {"_index": target["_index"], "_id": target["_id"], "status": 201}})
-            return 200, {"errors": False, "items": items}
+            return 200, {"errors": self.fail_bulk, "items": items}
         if parts == ["_aliases"]:
             for action in payload["actions"]:
                 ((kind, spec),) = action.items()
@@ -538,3 +548,81 @@ def test_default_client_uses_the_configured_timeout(settings):
 
     assert client.transport.node_pool.get().config.host == "es.test"
     assert client._request_timeout == 1.5
+
+
+# manage.py search_reindex
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def live_pages(article_index, guidance_index):
+    article = publish(ArticlePageFactory(parent=article_index, title="Phòng, chống ma túy học đường"))
+    resource = publish(
+        GuidancePageFactory(parent=guidance_index, title="Công văn an ninh", document_number="1520/SGDĐT-CTTT")
+    )
+    ArticlePageFactory(parent=article_index, title="Bản nháp chưa đăng", live=False)
+    return [article, resource]
+
+
+def test_reindex_fills_a_new_index_then_swaps_the_alias_and_deletes_the_old_one(cluster, live_pages):
+    (first_index,) = cluster.aliases["test_pages"]  # created by the first publish
+    cluster.indices["test_pages_20000101000000000000"] = {}  # left over by a failed run
+
+    call_command("search_reindex", stdout=(output := io.StringIO()))
+
+    (live_index,) = cluster.aliases["test_pages"]
+    assert live_index not in (first_index, "test_pages_20000101000000000000")
+    assert set(cluster.indices) == {live_index}
+    assert set(cluster.indices[live_index]) == {str(page.pk) for page in live_pages}
+    resource_source = cluster.indices[live_index][str(live_pages[1].pk)]
+    assert resource_source["kind"] == "resource"
+    assert resource_source["document_number"] == "1520/SGDĐT-CTTT"
+    paths = [path for _method, path, _params, _payload in cluster.requests]
+    created, loaded = paths.index(f"/{live_index}"), paths.index("/_bulk")
+    swapped = len(paths) - 1 - paths[::-1].index("/_aliases")
+    assert created < loaded < swapped
+    assert cluster.requests[swapped][3]["actions"] == [
+        {"remove": {"index": first_index, "alias": "test_pages"}},
+        {"add": {"index": live_index, "alias": "test_pages"}},
+    ]
+    assert f"Elasticsearch index {live_index}: 2 pages indexed" in output.getvalue()
+    assert "Database index: 2 pages indexed." in output.getvalue()
+
+
+def test_reindex_keeps_the_live_index_when_bulk_loading_fails(cluster, live_pages):
+    (live_index,) = cluster.aliases["test_pages"]
+    cluster.fail_bulk = True
+
+    with pytest.raises(CommandError, match="live index is unchanged"):
+        call_command("search_reindex", "--only", "elasticsearch", stdout=io.StringIO())
+
+    assert cluster.aliases["test_pages"] == {live_index}
+    assert set(cluster.indices) == {live_index}
+
+
+def test_reindex_replaces_a_concrete_index_squatting_the_alias_name(cluster, live_pages):
+    cluster.aliases.clear()
+    cluster.indices = {"test_pages": {}}
+
+    call_command("search_reindex", "--only", "elasticsearch", stdout=io.StringIO())
+
+    (live_index,) = cluster.aliases["test_pages"]
+    assert set(cluster.indices) == {live_index}
+
+
+def test_reindex_without_elasticsearch_rebuilds_the_database_index(settings, live_pages):
+    from search.models import SearchEntry
+
+    settings.ELASTICSEARCH_URL = ""
+    SearchEntry.objects.all().delete()
+
+    call_command("search_reindex", stdout=(output := io.StringIO()))
+
+    assert set(SearchEntry.objects.values_list("page_id", flat=True)) == {page.pk for page in live_pages}
+    assert "Elasticsearch" not in output.getvalue()
+    with pytest.raises(CommandError, match="ELASTICSEARCH_URL is not set"):
+        call_command("search_reindex", "--only", "elasticsearch")
