@@ -8,4 +8,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Portal foundation")
 
     def ready(self):
-        from home import signals  # noqa: F401  (connects the receivers)
+        from home import (
+            editorial_hooks,  # noqa: F401  (out-of-date translations report)
+            receivers_privacy,  # noqa: F401  (privacy shared by all locales)
+            signals,  # noqa: F401  (connects the receivers)
+        )
