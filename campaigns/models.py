@@ -62,7 +62,7 @@ class CampaignIndexPage(BasePage):
         from campaigns.selectors import campaign_index_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(campaign_index_context(index_page=self))
+        context.update(campaign_index_context(index_page=self, params=request.GET))
         return context
 
 
