@@ -109,8 +109,21 @@ def tokenize(text):
 
 
 def folded_tokens(text):
-    """Lower-case folded word tokens: `Phòng, chống ma tuý!` → `["phong", "chong", "ma", "tuy"]`."""
-    return WORD_RE.findall(fold(text))
+    """Lower-case folded word tokens: `Phòng, chống ma tuý!` → `["phong", "chong", "ma", "tuy"]`.
+
+    Always one folded token for each token of `tokenize(text)`, in the same order.
+    """
+    return fold_tokens(tokenize(text))
+
+
+def fold_tokens(tokens):
+    """Fold tokens from `tokenize`, one for one."""
+    if not tokens:
+        return []
+    folded = fold_aligned(" ".join(tokens)).split(" ")
+    if len(folded) != len(tokens):  # a letter folded to a space: never seen, but stay one for one
+        folded = [fold_aligned(token).replace(" ", "") for token in tokens]
+    return folded
 
 
 def compact(text):

@@ -1,0 +1,85 @@
+"""What the search index holds for a page: `build_index_document(page)`.
+
+Only live, public, unexpired content pages (article, campaign, resource) are
+indexed; anything else gets None, and the caller removes it from the index.
+"""
+
+from django.utils import timezone
+from wagtail.models import Page
+
+from home.kinds import kind_of_page
+from search.engines.base import IndexDocument
+from search.text import normalize
+
+MAX_BODY_CHARS = 100_000
+STREAM_FIELDS = ("body", "activities", "legal_references")
+
+
+def build_index_document(page) -> IndexDocument | None:
+    page = page.specific
+    kind = kind_of_page(page)
+    if kind is None or not is_publicly_visible(page):
+        return None
+    url = page.get_url()
+    if not url:
+        return None
+    summary = normalize(getattr(page, "summary", ""))
+    return IndexDocument(
+        page_id=page.pk,
+        kind=kind.name,
+        locale=page.locale.language_code,
+        slug=page.slug,
+        url=url,
+        title=normalize(page.title),
+        summary=summary,
+        body=body_text(page)[:MAX_BODY_CHARS],
+        published_at=page.published_at or page.first_published_at or timezone.now(),
+        topics=tuple(page.topic_slugs),
+        audiences=tuple(page.audiences),
+        school_levels=tuple(getattr(page, "school_levels", ()) or ()),
+        resource_type=getattr(page, "resource_type", "") or "",
+        document_number=normalize(getattr(page, "document_number", "")),
+        issuer=normalize(getattr(page, "issuer", "")),
+    )
+
+
+def is_publicly_visible(page):
+    """Live, not expired, and no view restriction on the page or an ancestor."""
+    if not page.live or page.expired:
+        return False
+    if page.expire_at is not None and page.expire_at <= timezone.now():
+        return False
+    return not page.get_view_restrictions().exists()
+
+
+def body_text(page):
+    """Plain text a reader can find the page by, summary first."""
+    parts = [getattr(page, "summary", ""), getattr(page, "goal", "")]
+    for name in STREAM_FIELDS:
+        stream = getattr(page, name, None)
+        if stream is not None and hasattr(stream, "stream_block"):
+            parts.extend(stream.stream_block.get_searchable_content(stream))
+    parts.extend([getattr(page, "document_number", ""), getattr(page, "issuer", "")])
+    parts.extend(topic.name for topic in page.topics)
+    parts.extend(file_texts(page))
+    return normalize("\n".join(str(part) for part in parts if part))
+
+
+def file_texts(page):
+    """Labels and extracted text of a resource's files, except files in private collections."""
+    texts = []
+    files = getattr(page, "files", None)
+    if files is None:
+        return texts
+    for guidance_file in files.select_related("document", "document__collection"):
+        document = guidance_file.document
+        texts.append(guidance_file.label or document.title)
+        if document.extracted_text and not document.collection.get_view_restrictions().exists():
+            texts.append(document.extracted_text)
+    return texts
+
+
+def live_page(page_id):
+    """The page as stored now (signals may carry a stale instance), or None."""
+    page = Page.objects.filter(pk=page_id).first()
+    return page.specific if page is not None else None
