@@ -8,6 +8,7 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self):
+        from campaigns.exchange import CampaignExchange
         from campaigns.models import CampaignIndexPage, CampaignPage
         from home.kinds import register_kind
 
@@ -16,4 +17,5 @@ class CampaignsConfig(AppConfig):
             page_model=CampaignPage,
             index_model=CampaignIndexPage,
             index_defaults={"title": _("Campaigns"), "slugs": {"vi": "chien-dich", "en": "campaigns"}},
+            exchange=CampaignExchange(),
         )

@@ -9,6 +9,7 @@ class ResourcesConfig(AppConfig):
 
     def ready(self):
         from home.kinds import register_kind
+        from resources.exchange import ArticleExchange, ResourceExchange
         from resources.models import ArticleIndexPage, ArticlePage, GuidanceIndexPage, GuidancePage
 
         register_kind(
@@ -16,10 +17,12 @@ class ResourcesConfig(AppConfig):
             page_model=ArticlePage,
             index_model=ArticleIndexPage,
             index_defaults={"title": _("Know the law"), "slugs": {"vi": "tim-hieu-phap-luat", "en": "know-the-law"}},
+            exchange=ArticleExchange(),
         )
         register_kind(
             name="resource",
             page_model=GuidancePage,
             index_model=GuidanceIndexPage,
             index_defaults={"title": _("Resource library"), "slugs": {"vi": "thu-vien-tai-lieu", "en": "resources"}},
+            exchange=ResourceExchange(),
         )
