@@ -34,8 +34,10 @@ class ChoiceSetField(models.CharField):
         name, path, args, kwargs = super().deconstruct()
         if kwargs.get("max_length") == 255:
             del kwargs["max_length"]
-        if kwargs.get("blank") is True:
-            del kwargs["blank"]
+        if self.blank:
+            kwargs.pop("blank", None)
+        else:
+            kwargs["blank"] = False  # Django leaves out its own default, False, which is not ours
         if kwargs.get("default") is list:
             del kwargs["default"]
         return name, path, args, kwargs
