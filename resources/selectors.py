@@ -24,6 +24,7 @@ from resources.models import ArticlePage, GuidancePage, ResourceType
 TOPIC, AUDIENCE, LEVEL, TYPE, YEAR = "topic", "audience", "level", "type", "year"
 LIBRARY_FACETS = (TOPIC, AUDIENCE, LEVEL, TYPE, YEAR)
 PAGE_PARAM = "page"
+MAX_VALUES_PER_PARAMETER = 50
 YEAR_PATTERN = re.compile(r"^[0-9]{4}$")
 MATCH_NOTHING = Q(pk__in=[])
 
@@ -58,9 +59,13 @@ class UnknownValue:
 
 
 def clean_values(params, name):
-    """The distinct, non-blank values of the query parameter `name`, in order."""
+    """The distinct, non-blank values of the query parameter `name`, in order.
+
+    No form offers more than a few dozen values, so the list is cut short to
+    keep a hand-made URL from building a huge query.
+    """
     values = [value.strip() for value in params.getlist(name)]
-    return list(dict.fromkeys(value for value in values if value))
+    return list(dict.fromkeys(value for value in values if value))[:MAX_VALUES_PER_PARAMETER]
 
 
 def topics_by_slug(*, locale_id):

@@ -10,7 +10,13 @@ from home.factories import TopicFactory
 from home.services import ensure_index_page
 from resources.factories import ArticlePageFactory, GuidancePageFactory
 from resources.models import ResourceType
-from resources.selectors import FACET_LEGENDS, article_index_context, library_context, library_pages
+from resources.selectors import (
+    FACET_LEGENDS,
+    MAX_VALUES_PER_PARAMETER,
+    article_index_context,
+    library_context,
+    library_pages,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -237,6 +243,15 @@ def test_blank_values_and_unknown_parameters_are_ignored(small_library, guidance
     assert titles(context) == ["Poster", "Slides", "Guide", "Circular"]
     assert context["filters_active"] is False
     assert context["unknown_filters"] == []
+
+
+def test_a_hand_made_url_with_thousands_of_values_is_cut_short(small_library, guidance_index):
+    years = "&".join(f"year={year}" for year in range(1000, 9999))
+
+    context = library(guidance_index, f"{years}&year=2025")
+
+    assert titles(context) == []
+    assert len(selected(context, "year")) == MAX_VALUES_PER_PARAMETER
 
 
 def test_values_are_matched_whole_not_as_substrings(small_library, guidance_index):
