@@ -9,6 +9,7 @@ back to the database engine.
 
 import logging
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 
@@ -32,6 +33,8 @@ from search.engines.es_mapping import FACET_FIELDS, index_body, to_source
 logger = logging.getLogger(__name__)
 
 FACET_SIZE = 100
+ALL_WORDS_AGG = "unfiltered"
+ADJACENT_MARKS = re.compile(r"</mark>([\s,;:]+)<mark>")
 HIGHLIGHT_FIELDS = ("body", "body.folded", "summary", "summary.folded", "title", "title.folded")
 ACCENTED_QUERY_FIELDS = ["title^3", "summary^2", "body", "issuer"]
 FOLDED_QUERY_FIELDS = ["title.folded^3", "summary.folded^2", "body.folded", "issuer.folded"]
@@ -193,9 +196,19 @@ class ElasticsearchEngine(SearchEngine):
     # Reads
 
     def search(self, query: SearchQuery) -> SearchResults:
-        body = build_search_body(query)
-        response = self._call(self.client.search, index=self.alias, **body)
-        return parse_search_response(response.body)
+        """Pages holding every word (or a synonym); when none does and no filter is the reason,
+        pages holding some of the words, flagged `partial` (as the database engine does)."""
+        from search.text import tokenize
+
+        words = tokenize(query.text)
+        if query.text.strip() and not words:  # only punctuation or invisible characters
+            return ElasticsearchSearchResults(count=0, hits=[], facets={facet: {} for facet in FACETS})
+        response = self._call(self.client.search, index=self.alias, **build_search_body(query)).body
+        if len(words) > 1 and unfiltered_count(response) == 0:
+            looser = build_search_body(query, every_word=False)
+            response = self._call(self.client.search, index=self.alias, **looser).body
+            return parse_search_response(response, partial=True)
+        return parse_search_response(response)
 
     def suggest(self, *, text: str, locale: str, limit: int = 8) -> list[dict]:
         limit = max(0, min(limit, 8))
@@ -206,6 +219,11 @@ class ElasticsearchEngine(SearchEngine):
         return parse_suggest_response(response.body, limit=limit)
 
 
+@dataclass(frozen=True)
+class ElasticsearchSearchResults(SearchResults):
+    partial: bool = False  # no page has every word: these pages have some of them
+
+
 # Query bodies: pure functions of the query, tested without a server.
 
 
@@ -213,27 +231,29 @@ def facet_filter(facet, values):
     return Q("terms", **{FACET_FIELDS[facet]: list(values)})
 
 
-def text_query(text):
-    """Recall: every word must match, accent-insensitively (or a document number, or within one typo).
-    Ranking: exact accents (boost 3) over folded (1), adjacent words (shingles) as a phrase bonus."""
+def text_query(text, *, every_word=True):
+    """Recall: every word must match, accent-insensitively (or a document number, or within one typo);
+    with `every_word=False`, any word will do. Ranking: exact accents (boost 3) over folded (1),
+    adjacent words (shingles) as a phrase bonus."""
     from search.text import normalize
 
     normalized = normalize(text)
     number_terms = query_document_numbers(normalized)
+    operator = "and" if every_word else "or"
     recall = [
-        Q("multi_match", query=normalized, type="cross_fields", operator="and", fields=RECALL_FIELDS),
+        Q("multi_match", query=normalized, type="cross_fields", operator=operator, fields=RECALL_FIELDS),
         Q(
             "multi_match",
             query=normalized,
             type="best_fields",
             fields=FOLDED_QUERY_FIELDS,
-            operator="and",
+            operator=operator,
             fuzziness="AUTO",
             prefix_length=1,
             analyzer="vi_folded",  # no synonym graph under fuzzy matching
             boost=0.3,
         ),
-        Q("match", **{"document_number.text": {"query": normalized, "operator": "and", "boost": 5}}),
+        Q("match", **{"document_number.text": {"query": normalized, "operator": operator, "boost": 5}}),
     ]
     if number_terms:
         recall.append(Q("terms", document_number_terms=number_terms, boost=10))
@@ -306,13 +326,16 @@ def highlight_settings():
     }
 
 
-def build_search_body(query: SearchQuery) -> dict:
+def build_search_body(query: SearchQuery, *, every_word=True) -> dict:
+    from search.text import normalize
+
     filters = {name: tuple(values) for name, values in query.filters.items() if name in FACET_FIELDS}
-    text = query.text.strip()
+    text = normalize(query.text).strip()
     search = Search().extra(track_total_hits=True)
     scope = Q("term", locale=query.locale)
     if text:
-        search = search.query(gentle_recency(Q("bool", must=[text_query(text)], filter=[scope])))
+        query_body = Q("bool", must=[text_query(text, every_word=every_word)], filter=[scope])
+        search = search.query(gentle_recency(query_body))
         options = highlight_settings()
         search = search.highlight_options(**{key: value for key, value in options.items() if key != "fields"})
         search = search.highlight(*options["fields"])
@@ -329,20 +352,29 @@ def build_search_body(query: SearchQuery) -> dict:
     start = (max(1, query.page) - 1) * page_size
     search = search[start : start + page_size].source(False)
     body = search.to_dict()
-    body["aggs"] = facet_aggregations(filters)
+    # Aggregations see the query before `post_filter`: ALL_WORDS_AGG counts the matches without the filters.
+    body["aggs"] = {**facet_aggregations(filters), ALL_WORDS_AGG: {"filter": {"match_all": {}}}}
     return body
 
 
+def unfiltered_count(response):
+    """How many pages matched the words before the facet filters (None if the response does not say)."""
+    return response.get("aggregations", {}).get(ALL_WORDS_AGG, {}).get("doc_count")
+
+
 def best_highlight(highlight):
-    """The first fragment, preferring accented (exact) matches over folded ones, body over summary over title."""
+    """The first fragment, preferring accented (exact) matches over folded ones, body over summary over title.
+
+    Adjacent marked words become one mark: `<mark>phòng, chống ma túy</mark>`.
+    """
     for name in HIGHLIGHT_FIELDS:
         fragments = highlight.get(name)
         if fragments:
-            return fragments[0]
+            return ADJACENT_MARKS.sub(r"\1", fragments[0])
     return ""
 
 
-def parse_search_response(body) -> SearchResults:
+def parse_search_response(body, *, partial=False) -> SearchResults:
     hits = [
         SearchHit(
             page_id=int(hit["_id"]),
@@ -351,26 +383,28 @@ def parse_search_response(body) -> SearchResults:
         )
         for hit in body["hits"]["hits"]
     ]
+    aggregations = body.get("aggregations", {})
     facets = {
         facet: {
-            bucket["key"]: bucket["doc_count"] for bucket in aggregation["values"]["buckets"] if bucket["doc_count"]
+            bucket["key"]: bucket["doc_count"]
+            for bucket in aggregations.get(facet, {}).get("values", {}).get("buckets", [])
+            if bucket["doc_count"]
         }
-        for facet, aggregation in body.get("aggregations", {}).items()
+        for facet in FACETS
     }
-    for facet in FACETS:
-        facets.setdefault(facet, {})
-    return SearchResults(count=body["hits"]["total"]["value"], hits=hits, facets=facets)
+    return ElasticsearchSearchResults(count=body["hits"]["total"]["value"], hits=hits, facets=facets, partial=partial)
 
 
 def build_suggest_body(*, text, locale, limit):
-    from search.text import normalize
+    """The completion request, or None when the text holds no word (an empty prefix would match every title)."""
+    from search.text import normalize, tokenize
 
-    prefix = normalize(text).strip()
-    if not prefix:
+    prefix = " ".join(normalize(text).split())
+    if not tokenize(prefix):
         return None
     return {
         "size": 0,
-        "_source": ["display_title", "url"],
+        "_source": ["display_title", "url", "kind"],
         "suggest": {
             "titles": {
                 "prefix": prefix,
@@ -394,7 +428,13 @@ def parse_suggest_response(body, *, limit):
                 continue
             seen.add(option["_id"])
             source = option.get("_source", {})
-            suggestions.append({"title": source.get("display_title", option.get("text", "")), "url": source.get("url")})
+            suggestions.append(
+                {
+                    "title": source.get("display_title", option.get("text", "")),
+                    "url": source.get("url", ""),
+                    "kind": source.get("kind", ""),
+                }
+            )
             if len(suggestions) == limit:
                 return suggestions
     return suggestions

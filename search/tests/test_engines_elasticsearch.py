@@ -21,10 +21,11 @@ from elasticsearch import Elasticsearch
 from resources.factories import ArticlePageFactory, GuidancePageFactory
 from search.engines import elasticsearch as es_engine
 from search.engines.base import EngineUnavailable, IndexDocument, SearchQuery
-from search.engines.elasticsearch import ElasticsearchEngine, build_search_body, build_suggest_body
+from search.engines.elasticsearch import ElasticsearchEngine, best_highlight, build_search_body, build_suggest_body
 from search.engines.es_mapping import index_body, to_source
 
 SYNONYMS = [["ma túy", "chất gây nghiện"], ["bắt nạt", "bạo lực học đường"]]
+EMPTY_RESPONSE = {"hits": {"total": {"value": 0}, "hits": []}, "aggregations": {"unfiltered": {"doc_count": 0}}}
 
 
 class FakeCluster:
@@ -37,7 +38,7 @@ class FakeCluster:
         self.settings = {}
         self.aliases = {}  # alias -> set of index names
         self.requests = []
-        self.search_response = {"hits": {"total": {"value": 0}, "hits": []}, "aggregations": {}}
+        self.search_responses = []  # answers to the next _search requests, in order; then EMPTY_RESPONSE
 
     def client(self):
         cluster = self
@@ -131,7 +132,7 @@ class FakeCluster:
         if operation == "_refresh":
             return 200, {}
         if operation == "_search":
-            return 200, self.search_response
+            return 200, self.search_responses.pop(0) if self.search_responses else EMPTY_RESPONSE
         if operation == "_doc":
             if params.get("require_alias") == "true" and name not in self.aliases:
                 return 404, missing
@@ -360,7 +361,8 @@ def test_filters_go_to_post_filter_and_each_facet_counts_with_the_other_filters(
         }
     }
     aggs = body["aggs"]
-    assert set(aggs) == {"kind", "topic", "audience", "school_level", "resource_type"}
+    assert set(aggs) == {"kind", "topic", "audience", "school_level", "resource_type", "unfiltered"}
+    assert aggs["unfiltered"] == {"filter": {"match_all": {}}}  # before post_filter: the words alone
     assert aggs["kind"]["filter"] == {
         "bool": {"filter": [{"terms": {"topics": ["drugs"]}}, {"terms": {"audiences": ["parents"]}}]}
     }
@@ -378,6 +380,7 @@ def test_without_filters_facets_count_the_whole_query():
     aggs = build_search_body(SearchQuery(text="an toàn"))["aggs"]
 
     assert all(agg["filter"] == {"match_all": {}} for agg in aggs.values())
+    assert len(aggs) == 6
     assert "post_filter" not in build_search_body(SearchQuery(text="an toàn"))
 
 
@@ -426,6 +429,7 @@ def test_suggest_body_uses_the_completion_field_in_the_locale():
     assert completion["field"] == "title_suggest"
     assert completion["contexts"] == {"locale": ["en"]}
     assert build_suggest_body(text="   ", locale="vi", limit=8) is None
+    assert build_suggest_body(text='"*', locale="vi", limit=8) is None
 
 
 # A real client talking to the fake cluster
@@ -454,26 +458,39 @@ def test_remove_document_deletes_and_ignores_missing_pages(cluster):
     assert cluster.indices[index] == {}
 
 
-def test_search_parses_hits_highlights_and_facets(cluster):
+@pytest.fixture
+def live_alias(cluster):
     cluster.aliases["test_pages"] = {"test_pages_1"}
     cluster.indices["test_pages_1"] = {}
-    cluster.search_response = {
-        "hits": {
-            "total": {"value": 2},
-            "hits": [
-                {"_id": "7", "_score": 3.5, "highlight": {"body.folded": ["… <mark>ma túy</mark> …"]}},
-                {"_id": "9", "_score": 1.0, "highlight": {"summary": ["a &lt;b&gt; <mark>túy</mark>"]}},
-            ],
-        },
-        "aggregations": {
-            "kind": {"doc_count": 2, "values": {"buckets": [{"key": "resource", "doc_count": 2}]}},
-            "topic": {"doc_count": 2, "values": {"buckets": [{"key": "drugs", "doc_count": 1}]}},
-        },
-    }
+    return cluster
+
+
+def search_requests(cluster):
+    return [payload for _method, path, _params, payload in cluster.requests if path.endswith("/_search")]
+
+
+def test_search_parses_hits_highlights_and_facets(live_alias):
+    live_alias.search_responses = [
+        {
+            "hits": {
+                "total": {"value": 2},
+                "hits": [
+                    {"_id": "7", "_score": 3.5, "highlight": {"body.folded": ["… <mark>ma túy</mark> …"]}},
+                    {"_id": "9", "_score": 1.0, "highlight": {"summary": ["a &lt;b&gt; <mark>túy</mark>"]}},
+                ],
+            },
+            "aggregations": {
+                "kind": {"doc_count": 2, "values": {"buckets": [{"key": "resource", "doc_count": 2}]}},
+                "topic": {"doc_count": 2, "values": {"buckets": [{"key": "drugs", "doc_count": 1}]}},
+                "unfiltered": {"doc_count": 2},
+            },
+        }
+    ]
 
     results = ElasticsearchEngine().search(SearchQuery(text="ma tuy"))
 
     assert results.count == 2
+    assert results.partial is False
     assert [(hit.page_id, hit.highlight) for hit in results.hits] == [
         (7, "… <mark>ma túy</mark> …"),
         (9, "a &lt;b&gt; <mark>túy</mark>"),
@@ -485,30 +502,91 @@ def test_search_parses_hits_highlights_and_facets(cluster):
         "school_level": {},
         "resource_type": {},
     }
-    method, path, _params, payload = cluster.requests[-1]
+    method, path, _params, payload = live_alias.requests[-1]
     assert (method, path) == ("POST", "/test_pages/_search")
     assert payload["highlight"]["encoder"] == "html"
+    assert len(search_requests(live_alias)) == 1
 
 
-def test_suggest_returns_one_title_per_page(cluster):
-    cluster.aliases["test_pages"] = {"test_pages_1"}
-    cluster.indices["test_pages_1"] = {}
-    options = [
-        {"_id": "7", "text": "ma túy", "_source": {"display_title": "Phòng, chống ma túy", "url": "/a/"}},
-        {"_id": "7", "text": "Phòng, chống ma túy", "_source": {"display_title": "Phòng, chống ma túy", "url": "/a/"}},
-        {"_id": "8", "text": "ma túy học đường", "_source": {"display_title": "Ma túy học đường", "url": "/b/"}},
+def test_adjacent_marks_are_merged_into_one():
+    assert best_highlight({"body.folded": ["Tuyên <mark>phòng</mark>, <mark>chống</mark> <mark>ma</mark> x"]}) == (
+        "Tuyên <mark>phòng, chống ma</mark> x"
+    )
+    assert best_highlight({"body": ["<mark>a</mark>. <mark>b</mark>"], "body.folded": ["other"]}) == (
+        "<mark>a</mark>. <mark>b</mark>"
+    )
+    assert best_highlight({}) == ""
+
+
+def test_when_no_page_has_every_word_pages_with_some_of_them_come_back_as_partial(live_alias):
+    hit = {"_id": "7", "_score": 1.0}
+    live_alias.search_responses = [
+        EMPTY_RESPONSE,
+        {"hits": {"total": {"value": 1}, "hits": [hit]}, "aggregations": {"unfiltered": {"doc_count": 1}}},
     ]
-    cluster.search_response = {
-        "hits": {"total": {"value": 0}, "hits": []},
-        "suggest": {"titles": [{"options": options}]},
-    }
+
+    results = ElasticsearchEngine().search(SearchQuery(text="phong chong ma tuy cho con gai toi"))
+
+    assert (results.count, results.partial, [hit.page_id for hit in results.hits]) == (1, True, [7])
+    strict, loose = search_requests(live_alias)
+    assert next(find(strict["query"], "operator")) == "and"
+    assert set(find(loose["query"], "operator")) == {"or"}
+
+
+def test_no_looser_query_when_the_filters_are_what_leaves_nothing(live_alias):
+    live_alias.search_responses = [
+        {"hits": {"total": {"value": 0}, "hits": []}, "aggregations": {"unfiltered": {"doc_count": 3}}}
+    ]
+
+    results = ElasticsearchEngine().search(SearchQuery(text="ma tuy", filters={"kind": ("campaign",)}))
+
+    assert (results.count, results.partial) == (0, False)
+    assert len(search_requests(live_alias)) == 1
+
+
+@pytest.mark.parametrize("text", ['"', "*", "\x00", "( ) ^"])
+def test_a_query_without_words_finds_nothing_without_asking(live_alias, text):
+    results = ElasticsearchEngine().search(SearchQuery(text=text))
+
+    assert (results.count, results.hits) == (0, [])
+    assert results.facets == {facet: {} for facet in ("kind", "topic", "audience", "school_level", "resource_type")}
+    assert search_requests(live_alias) == []
+
+
+def test_suggest_returns_one_title_per_page(live_alias):
+    options = [
+        {
+            "_id": "7",
+            "text": "ma túy",
+            "_source": {"display_title": "Phòng, chống ma túy", "url": "/a/", "kind": "article"},
+        },
+        {
+            "_id": "7",
+            "text": "Phòng, chống",
+            "_source": {"display_title": "Phòng, chống ma túy", "url": "/a/", "kind": "article"},
+        },
+        {
+            "_id": "8",
+            "text": "ma túy học",
+            "_source": {"display_title": "Ma túy học đường", "url": "/b/", "kind": "resource"},
+        },
+    ]
+    live_alias.search_responses = [
+        {"hits": {"total": {"value": 0}, "hits": []}, "suggest": {"titles": [{"options": options}]}}
+    ]
 
     suggestions = ElasticsearchEngine().suggest(text="ma tu", locale="vi")
 
     assert suggestions == [
-        {"title": "Phòng, chống ma túy", "url": "/a/"},
-        {"title": "Ma túy học đường", "url": "/b/"},
+        {"title": "Phòng, chống ma túy", "url": "/a/", "kind": "article"},
+        {"title": "Ma túy học đường", "url": "/b/", "kind": "resource"},
     ]
+
+
+def test_suggest_without_words_asks_nothing(live_alias):
+    assert ElasticsearchEngine().suggest(text='"*', locale="vi") == []
+    assert ElasticsearchEngine().suggest(text="   ", locale="vi") == []
+    assert search_requests(live_alias) == []
 
 
 @pytest.mark.parametrize(
@@ -626,3 +704,12 @@ def test_reindex_without_elasticsearch_rebuilds_the_database_index(settings, liv
     assert "Elasticsearch" not in output.getvalue()
     with pytest.raises(CommandError, match="ELASTICSEARCH_URL is not set"):
         call_command("search_reindex", "--only", "elasticsearch")
+
+
+def test_elasticsearch_is_an_available_engine_only_with_a_url(settings):
+    from search.engines import available_engines
+
+    settings.ELASTICSEARCH_URL = ""
+    assert available_engines() == ["database"]
+    settings.ELASTICSEARCH_URL = "http://es.test:9200"
+    assert available_engines() == ["database", "elasticsearch"]
