@@ -9,6 +9,11 @@ from home.models import SchoolLevel
 from resources.models import DocumentType, GuidanceFile, ResourceType
 
 
+def ordered_files(page):
+    """The page's files, first one first (rows saved without a sort order count as first)."""
+    return sorted(page.files.all(), key=lambda file: (-1 if file.sort_order is None else file.sort_order, file.pk or 0))
+
+
 class ArticleExchange(PageExchange):
     kind_name = "article"
 
@@ -54,21 +59,21 @@ class ResourceExchange(PageExchange):
         return fields, {"document_id": document.pk}
 
     def relations_match(self, *, page, relations):
-        first = next(iter(page.files.all()), None)
-        return first is not None and first.document_id == relations["document_id"]
+        files = ordered_files(page)
+        return bool(files) and files[0].document_id == relations["document_id"]
 
     def apply_relations(self, *, page, relations):
-        files = list(page.files.all())
-        if files:
-            files[0].document_id = relations["document_id"]
-        else:
-            files = [GuidanceFile(document_id=relations["document_id"])]
+        files = ordered_files(page) or [GuidanceFile()]
+        files[0].document_id = relations["document_id"]
+        for index, file in enumerate(files):
+            file.sort_order = index
         page.files = files
 
     def export_extra(self, *, page, files, notes):
-        first = page.files.select_related("document").order_by("sort_order").first()
-        if first is None:
+        files_in_order = ordered_files(page)
+        if not files_in_order:
             raise SkipItem(_("it has no file"))
+        first = files_in_order[0]
         extension = first.document.file_extension.lower()
         if extension not in allowed_extensions():
             raise SkipItem(_("its file type “.%(ext)s” is not accepted") % {"ext": extension})

@@ -132,6 +132,11 @@ class BundleBuilder:
                 continue
             self.topic_slugs.add(topic.slug)
             self.add("topic", line)
+        sources = topics.values_list("translation_key", flat=True)
+        for topic in Topic.objects.exclude(translation_key__in=sources).select_related("locale").order_by("slug", "pk"):
+            self.report.notes.append(_("%(item)s left out: it has no %(locale)s version") % {
+                "item": _describe("topic", topic), "locale": self.default_locale
+            })  # fmt: skip
 
     def add_pages(self, handler):
         pages = handler.page_model.objects.live().select_related("locale")

@@ -304,14 +304,19 @@ class PageExchange:
         line["published_at"] = export_datetime(page.published_at)
         if page.author.strip():
             line["author"] = single_line(page.author)
-        topics = [link.topic.slug for link in page.topic_links.select_related("topic").order_by("sort_order")]
-        topics = [slug for index, slug in enumerate(topics) if slug in topic_slugs and slug not in topics[:index]]
+        notes = []
+        linked = [link.topic.slug for link in page.topic_links.select_related("topic").order_by("sort_order")]
+        topics = [slug for index, slug in enumerate(linked) if slug in topic_slugs and slug not in linked[:index]]
         if topics:
             line["topics"] = topics
+        if set(linked) - set(topics):
+            notes.append(
+                _("topics left out (not in the bundle): %(slugs)s")
+                % {"slugs": ", ".join(sorted(set(linked) - set(topics)))}
+            )
         audiences = [value for value, _label in Audience.choices if value in page.audiences]
         if audiences:
             line["audiences"] = audiences
-        notes = []
         line.update(self.export_extra(page=page, files=files, notes=notes))
         body = blocks_to_markdown(page.body.raw_data)
         if not body.markdown:

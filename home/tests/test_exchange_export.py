@@ -65,9 +65,14 @@ def site(article_index, campaign_index, guidance_index, locale_en):
     english_drugs.name, english_drugs.description = "Drugs", "About drugs"
     english_drugs.save()
     TopicFactory(slug="an-toan", name="An toàn")
+    english_only = TopicFactory(slug="english-only", name="Only in English", locale=locale_en)
 
     later = ArticlePageFactory(
-        parent=article_index, slug="sau", title="Bài sau", published_at=datetime.datetime(2024, 9, 6, 9, tzinfo=VN)
+        parent=article_index,
+        slug="sau",
+        title="Bài sau",
+        published_at=datetime.datetime(2024, 9, 6, 9, tzinfo=VN),
+        topics=[english_only],
     )
     first = ArticlePageFactory(
         parent=article_index,
@@ -200,6 +205,8 @@ def test_what_the_format_cannot_hold_is_reported_on_stderr(site, tmp_path):
     assert "article “truoc” (vi): body blocks left out (the format has no place for them): quote" in err
     assert "article “bài-lỗi” (vi) left out: its slug is not made of a-z, 0-9 and hyphens" in err
     assert "resource “khong-tep” (vi) left out: it has no file" in err
+    assert "topic “english-only” (en) left out: it has no vi version" in err
+    assert "article “sau” (vi): topics left out (not in the bundle): english-only" in err
     assert "nhap" not in err  # drafts are not exported, silently: they are not published content
     assert out.splitlines() == [
         "topic: 2 exported",
