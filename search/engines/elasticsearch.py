@@ -61,6 +61,17 @@ def default_client():
     return _client(settings.ELASTICSEARCH_URL, float(getattr(settings, "ELASTICSEARCH_TIMEOUT", 2)), 0)
 
 
+def page_expirations(*, page_ids=None):
+    """{page id: expiry} of pages with a scheduled expiry, so searches hide them the moment they expire
+    (as the database engine does), not only once the scheduler has unpublished them."""
+    from wagtail.models import Page
+
+    pages = Page.objects.filter(expire_at__isnull=False)
+    if page_ids is not None:
+        pages = pages.filter(pk__in=page_ids)
+    return dict(pages.values_list("pk", "expire_at"))
+
+
 def synonym_groups():
     from search.selectors import synonym_groups as current_synonym_groups
 
@@ -95,7 +106,9 @@ class ElasticsearchEngine(SearchEngine):
     # Writes
 
     def index_document(self, document: IndexDocument) -> None:
-        write = {"id": str(document.page_id), "document": to_source(document), "refresh": self.refresh}
+        expire_at = page_expirations(page_ids=[document.page_id]).get(document.page_id)
+        source = to_source(document, expire_at=expire_at)
+        write = {"id": str(document.page_id), "document": source, "refresh": self.refresh}
         try:
             self.client.index(index=self.alias, require_alias=True, **write)
         except NotFoundError:
@@ -160,9 +173,17 @@ class ElasticsearchEngine(SearchEngine):
         """
         client = self.client.options(request_timeout=REINDEX_TIMEOUT)
         new_index = self.create_index()
+        expirations = page_expirations()
         indexed = 0
         try:
-            actions = ({"_index": new_index, "_id": str(doc.page_id), "_source": to_source(doc)} for doc in documents)
+            actions = (
+                {
+                    "_index": new_index,
+                    "_id": str(doc.page_id),
+                    "_source": to_source(doc, expire_at=expirations.get(doc.page_id)),
+                }
+                for doc in documents
+            )
             for ok, _item in streaming_bulk(client, actions, chunk_size=chunk_size, raise_on_error=True):
                 indexed += ok
             self._call(client.indices.refresh, index=new_index)
@@ -332,9 +353,10 @@ def build_search_body(query: SearchQuery, *, every_word=True) -> dict:
     filters = {name: tuple(values) for name, values in query.filters.items() if name in FACET_FIELDS}
     text = normalize(query.text).strip()
     search = Search().extra(track_total_hits=True)
-    scope = Q("term", locale=query.locale)
+    # This locale's pages that have not expired (the scheduler may not have unpublished them yet).
+    scope = {"filter": [Q("term", locale=query.locale)], "must_not": [Q("range", expire_at={"lte": "now"})]}
     if text:
-        query_body = Q("bool", must=[text_query(text, every_word=every_word)], filter=[scope])
+        query_body = Q("bool", must=[text_query(text, every_word=every_word)], **scope)
         search = search.query(gentle_recency(query_body))
         options = highlight_settings()
         search = search.highlight_options(**{key: value for key, value in options.items() if key != "fields"})
@@ -344,7 +366,7 @@ def build_search_body(query: SearchQuery, *, every_word=True) -> dict:
         else:
             search = search.sort("_score", {"published_at": {"order": "desc"}}, {"page_id": {"order": "desc"}})
     else:
-        search = search.query(Q("bool", must=[Q("match_all")], filter=[scope]))
+        search = search.query(Q("bool", must=[Q("match_all")], **scope))
         search = search.sort({"published_at": {"order": "desc"}}, {"page_id": {"order": "desc"}})
     if filters:
         search = search.post_filter(Q("bool", filter=[facet_filter(name, values) for name, values in filters.items()]))

@@ -118,6 +118,7 @@ def page_mapping(*, synonym_groups):
         mapping.field(name, text_field(accented_search=accented_search, folded_search=folded_search))
     mapping.field("issuer", text_field(accented_search=accented_search, folded_search=folded_search, shingles=False))
     mapping.field("published_at", Date())
+    mapping.field("expire_at", Date())
     for name in ("topics", "audiences", "school_levels", "resource_type"):
         mapping.field(name, Keyword())
     mapping.field(
@@ -159,8 +160,8 @@ def suggest_inputs(title):
     return [text for text in dict.fromkeys(inputs) if text]
 
 
-def to_source(document: IndexDocument) -> dict:
-    """The `_source` of one page's index document (id: page_id)."""
+def to_source(document: IndexDocument, *, expire_at=None) -> dict:
+    """The `_source` of one page's index document (id: page_id); `expire_at`: when the page stops being public."""
     from search.text import document_number_terms, normalize
 
     title = normalize(document.title)
@@ -176,6 +177,7 @@ def to_source(document: IndexDocument) -> dict:
         "body": normalize(document.body),
         "issuer": normalize(document.issuer),
         "published_at": document.published_at.isoformat(),
+        "expire_at": expire_at.isoformat() if expire_at else None,
         "topics": list(document.topics),
         "audiences": list(document.audiences),
         "school_levels": list(document.school_levels),

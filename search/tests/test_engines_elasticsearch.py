@@ -146,7 +146,7 @@ class FakeCluster:
 
 
 @pytest.fixture
-def cluster(settings, monkeypatch):
+def cluster(db, settings, monkeypatch):
     settings.ELASTICSEARCH_URL = "http://es.test:9200"
     settings.ELASTICSEARCH_INDEX_PREFIX = "test_"
     monkeypatch.setattr(es_engine, "synonym_groups", lambda: SYNONYMS)
@@ -297,6 +297,7 @@ def test_accentless_query_matches_folded_fields_and_ranks_accented_higher():
     assert ranking[0]["multi_match"]["boost"] == 3
     assert ranking[1]["multi_match"]["boost"] == 1
     assert body["query"]["function_score"]["query"]["bool"]["filter"] == [{"term": {"locale": "vi"}}]
+    assert body["query"]["function_score"]["query"]["bool"]["must_not"] == [{"range": {"expire_at": {"lte": "now"}}}]
 
 
 def test_query_text_is_normalized_before_it_is_sent():
@@ -387,7 +388,13 @@ def test_without_filters_facets_count_the_whole_query():
 def test_empty_query_with_filters_lists_newest_first():
     body = build_search_body(SearchQuery(text="  ", filters={"topic": ("drugs",)}, page=3, page_size=20))
 
-    assert body["query"] == {"bool": {"must": [{"match_all": {}}], "filter": [{"term": {"locale": "vi"}}]}}
+    assert body["query"] == {
+        "bool": {
+            "must": [{"match_all": {}}],
+            "filter": [{"term": {"locale": "vi"}}],
+            "must_not": [{"range": {"expire_at": {"lte": "now"}}}],
+        }
+    }
     assert body["sort"][0] == {"published_at": {"order": "desc"}}
     assert body["post_filter"] == {"bool": {"filter": [{"terms": {"topics": ["drugs"]}}]}}
     assert (body["from"], body["size"]) == (40, 20)
@@ -593,7 +600,7 @@ def test_suggest_without_words_asks_nothing(live_alias):
     "failure",
     [elastic_transport.ConnectionError("connection refused"), elastic_transport.ConnectionTimeout("timed out")],
 )
-def test_transport_failures_become_engine_unavailable(settings, monkeypatch, failure):
+def test_transport_failures_become_engine_unavailable(db, settings, monkeypatch, failure):
     settings.ELASTICSEARCH_URL = "http://es.test:9200"
     monkeypatch.setattr(es_engine, "default_client", FakeCluster(failure=failure).client)
     engine = ElasticsearchEngine()
@@ -713,3 +720,17 @@ def test_elasticsearch_is_an_available_engine_only_with_a_url(settings):
     assert available_engines() == ["database"]
     settings.ELASTICSEARCH_URL = "http://es.test:9200"
     assert available_engines() == ["database", "elasticsearch"]
+
+
+def test_scheduled_expiry_is_indexed_so_searches_hide_the_page_once_it_passes(cluster, live_pages):
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    expiry = timezone.now() + timezone.timedelta(days=2)
+    Page.objects.filter(pk=live_pages[0].pk).update(expire_at=expiry)
+
+    call_command("search_reindex", "--only", "elasticsearch", stdout=io.StringIO())
+
+    (live_index,) = cluster.aliases["test_pages"]
+    assert cluster.indices[live_index][str(live_pages[0].pk)]["expire_at"] == expiry.isoformat()
+    assert cluster.indices[live_index][str(live_pages[1].pk)]["expire_at"] is None
