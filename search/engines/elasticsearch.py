@@ -171,7 +171,8 @@ class ElasticsearchEngine(SearchEngine):
         Returns (new index name, number of documents indexed, deleted index names).
         The alias is untouched if anything fails before the swap.
         """
-        client = self.client.options(request_timeout=REINDEX_TIMEOUT)
+        # Unlike queries, a rebuild may wait and retry: nobody is waiting on it.
+        client = self.client.options(request_timeout=REINDEX_TIMEOUT, max_retries=3, retry_on_timeout=True)
         new_index = self.create_index()
         expirations = page_expirations()
         indexed = 0

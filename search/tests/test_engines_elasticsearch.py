@@ -246,6 +246,13 @@ def test_mapping_has_text_subfields_keyword_facets_and_dates():
     assert properties["document_number"]["fields"]["text"]["analyzer"] == "vi_folded"
 
 
+def test_every_source_field_is_mapped_because_the_mapping_is_strict():
+    mappings = index_body(synonym_groups=[])["mappings"]
+
+    assert mappings["dynamic"] == "strict"
+    assert set(to_source(make_document())) == set(mappings["properties"])
+
+
 def test_title_completion_is_folded_with_a_locale_context():
     suggest = index_body(synonym_groups=[])["mappings"]["properties"]["title_suggest"]
 
