@@ -8,4 +8,5 @@ page_urlpatterns = [
 
 api_urlpatterns = [
     path("", views.search_api, name="search_api"),
+    path("suggest/", views.suggest_api, name="search_suggest"),
 ]

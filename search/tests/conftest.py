@@ -10,6 +10,7 @@ import uuid
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
@@ -35,6 +36,14 @@ def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Editors' lists are cached; each test starts from its own database state."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
