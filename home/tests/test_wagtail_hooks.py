@@ -24,16 +24,6 @@ def admin_client(client, superuser):
     return client
 
 
-@pytest.fixture
-def disk_storage(settings, tmp_path):
-    """Serve files from disk: InMemoryStorage claims a `path()` that Wagtail's sendfile cannot open."""
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
-    }
-
-
 def make_document(**kwargs):
     return DocumentFactory(file__filename="huong-dan.pdf", file__data=samples.pdf_bytes(), **kwargs)
 
@@ -52,7 +42,7 @@ def test_document_url_goes_through_the_serve_view_not_media():
 
 
 @pytest.mark.django_db
-def test_get_serves_the_file_and_counts_exactly_one_download(client, disk_storage):
+def test_get_serves_the_file_and_counts_exactly_one_download(client):
     document = make_document()
     response = client.get(document.url)
     assert response.status_code == 200
@@ -63,7 +53,7 @@ def test_get_serves_the_file_and_counts_exactly_one_download(client, disk_storag
 
 
 @pytest.mark.django_db
-def test_head_requests_are_not_counted(client, disk_storage):
+def test_head_requests_are_not_counted(client):
     document = make_document()
     response = client.head(document.url)
     assert response.status_code == 200
@@ -71,7 +61,7 @@ def test_head_requests_are_not_counted(client, disk_storage):
 
 
 @pytest.mark.django_db
-def test_cache_revalidation_is_not_counted(client, disk_storage):
+def test_cache_revalidation_is_not_counted(client):
     document = make_document()
     etag = client.get(document.url)["ETag"]
     response = client.get(document.url, headers={"if-none-match": etag})
@@ -87,7 +77,7 @@ def test_wrong_filename_is_not_counted(client):
 
 
 @pytest.mark.django_db
-def test_download_stores_nothing_personal(client, disk_storage):
+def test_download_stores_nothing_personal(client):
     document = make_document()
     response = client.get(document.url, headers={"user-agent": "Trinh duyet thu", "x-forwarded-for": "203.0.113.9"})
     assert response.cookies == {}
