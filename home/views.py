@@ -1,8 +1,15 @@
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+FALLBACK_500_HTML = (
+    '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>500</title></head>'
+    "<body><h1>Lỗi máy chủ / Server error</h1></body></html>"
+)
 
 
 @require_GET
@@ -25,5 +32,14 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No context processors or database here: the error may come from them.
-    html = loader.get_template("500.html").render({"request": request})
+    # The language comes from the URL prefix alone, so this needs no middleware.
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    home_path = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
+    try:
+        with translation.override(language):
+            html = loader.get_template("500.html").render(
+                {"request": request, "LANGUAGE_CODE": language, "home_path": home_path}
+            )
+    except Exception:  # the error page itself must never fail
+        html = FALLBACK_500_HTML
     return HttpResponse(html, status=500)
