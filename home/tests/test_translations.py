@@ -149,6 +149,9 @@ def test_report_lists_translation_with_update_and_edit_links(client, source_arti
     assert reverse("wagtail_localize:update_translations", args=[source.pk]) in html
     assert edit_url(published_translation) in html
     assert published_translation.title in html
+    results = client.get(reverse("outdated_translations_report_results"))
+    assert results.status_code == 200
+    assert edit_url(published_translation) in results.content.decode()
 
 
 def test_report_after_sync_is_empty(client, source_article, published_translation):
