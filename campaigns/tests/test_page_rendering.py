@@ -72,7 +72,7 @@ def test_campaign_status_badge_follows_the_dates(client, campaign):
     html = client.get(campaign.url).content.decode()
 
     assert '<span class="badge badge--upcoming">Upcoming</span>' in html
-    assert "no end date" in html
+    assert "<dt>Ends</dt>\n<dd>No end date</dd>" in html
 
 
 def test_campaign_activities_form_a_dated_timeline(client, campaign):
