@@ -25,6 +25,7 @@ import contextlib
 import logging
 import math
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -153,27 +154,30 @@ def suggest_inputs(queries=QUERIES):
 
 
 def timed(call, arguments, *, rounds):
-    """Milliseconds of `call(argument)` for every argument, `rounds` times, after one unmeasured warm-up round."""
+    """Milliseconds of `call(argument)`, one list per argument, `rounds` each, after an unmeasured warm-up round."""
     for argument in arguments:
         call(argument)
-    samples = []
+    samples = [[] for _argument in arguments]
     for _round in range(rounds):
-        for argument in arguments:
+        for index, argument in enumerate(arguments):
             started = time.perf_counter()
             call(argument)
-            samples.append((time.perf_counter() - started) * 1000)
+            samples[index].append((time.perf_counter() - started) * 1000)
     return samples
 
 
 def measure_latency(*, queries=QUERIES, rounds=5):
-    """{"search": [ms...], "suggest": [ms...]} through the public search service."""
+    """{"search": [ms...], "suggest": [ms...], "search_by_query": [(query, [ms...])...]} through the service."""
     from search import service
 
     searches = [search_params(query) for query in queries]
     suggestions = [{"q": prefix, "locale": locale} for prefix, locale in suggest_inputs(queries)]
+    search_samples = timed(lambda params: service.search(params=params), searches, rounds=rounds)
+    suggest_samples = timed(lambda params: service.suggest(params=params), suggestions, rounds=rounds)
     return {
-        "search": timed(lambda params: service.search(params=params), searches, rounds=rounds),
-        "suggest": timed(lambda params: service.suggest(params=params), suggestions, rounds=rounds),
+        "search": [ms for samples in search_samples for ms in samples],
+        "suggest": [ms for samples in suggest_samples for ms in samples],
+        "search_by_query": list(zip(queries, search_samples, strict=True)),
     }
 
 
@@ -298,19 +302,27 @@ def _create_pages(pages, *, locales, topics, report, started):
 
 
 def format_report(*, summary, latency, outcomes, heading):
-    lines = [heading, "", f"{'category':<18}{'queries':>8}{'nDCG@10':>10}{'MRR':>8}"]
+    by_category = {}
+    for query, samples in latency.get("search_by_query", []):
+        by_category.setdefault(query.category, []).extend(samples)
+        by_category.setdefault("overall", []).extend(samples)
+    lines = [heading, "", f"{'category':<18}{'queries':>8}{'nDCG@10':>10}{'MRR':>8}{'search p50 ms':>15}"]
     for category, (count, ndcg, mrr) in summary.items():
         target = TARGET_NDCG_OVERALL if category == "overall" else TARGET_NDCG_CATEGORY
         mark = "" if ndcg >= target else f"   below {target:.2f}"
-        lines.append(f"{category:<18}{count:>8}{ndcg:>10.3f}{mrr:>8.3f}{mark}")
+        median = f"{percentile(by_category[category], 0.5):.1f}" if category in by_category else "-"
+        lines.append(f"{category:<18}{count:>8}{ndcg:>10.3f}{mrr:>8.3f}{median:>15}{mark}")
     lines += ["", f"{'latency (ms)':<18}{'calls':>8}{'p50':>10}{'p95':>8}{'target p95':>12}"]
     for name, target in (("search", TARGET_SEARCH_P95_MS), ("suggest", TARGET_SUGGEST_P95_MS)):
         samples = latency[name]
         p95 = percentile(samples, 0.95)
         mark = "" if p95 < target else "   over target"
-        lines.append(
-            f"{name:<18}{len(samples):>8}{percentile(samples, 0.5):>10.1f}{p95:>8.1f}{'< ' + str(target):>12}{mark}"
-        )
+        median = percentile(samples, 0.5)
+        lines.append(f"{name:<18}{len(samples):>8}{median:>10.1f}{p95:>8.1f}{'< ' + str(target):>12}{mark}")
+    slowest = sorted(latency.get("search_by_query", []), key=lambda item: -percentile(item[1], 0.5))[:5]
+    if slowest:
+        lines += ["", "Slowest searches (median ms):"]
+        lines += [f"  {percentile(samples, 0.5):8.1f}  [{query.category}] {query.label}" for query, samples in slowest]
     weak = [outcome for outcome in outcomes if outcome.ndcg < TARGET_NDCG_CATEGORY]
     if weak:
         lines += ["", "Queries below 0.8 nDCG@10 (top results as kind/slug, * = judged relevant):"]
@@ -350,21 +362,25 @@ def run(*, size, seed, rounds, report):
 
 
 @contextlib.contextmanager
-def throwaway_database(*, report):
-    """A new, migrated database for the run (never the configured one), dropped afterwards."""
+def throwaway_database(*, report, keep=False):
+    """A new, migrated database for the run (never the configured one), dropped afterwards unless `keep`."""
     from django.db import connection
 
     name = f"bench_{os.getpid()}"
-    with tempfile.TemporaryDirectory(prefix="portal-bench-") as folder:
-        test_settings = connection.settings_dict.setdefault("TEST", {})
-        test_settings["NAME"] = os.path.join(folder, f"{name}.sqlite3") if connection.vendor == "sqlite" else name
-        original_name = connection.settings_dict["NAME"]
-        report(f"Creating the throwaway {connection.vendor} database {test_settings['NAME']} (migrations)…")
-        connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        try:
-            yield
-        finally:
+    folder = tempfile.mkdtemp(prefix="portal-bench-")
+    test_settings = connection.settings_dict.setdefault("TEST", {})
+    test_settings["NAME"] = os.path.join(folder, f"{name}.sqlite3") if connection.vendor == "sqlite" else name
+    original_name = connection.settings_dict["NAME"]
+    report(f"Creating the throwaway {connection.vendor} database {test_settings['NAME']} (migrations)…")
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        yield
+    finally:
+        if keep:
+            report(f"Kept the database {test_settings['NAME']}.")
+        else:
             connection.creation.destroy_test_db(original_name, verbosity=0)
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -388,6 +404,7 @@ def main(argv=None):
     parser.add_argument("--pages", type=int, default=10_000, help="corpus size (default 10000)")
     parser.add_argument("--seed", type=int, default=20240905, help="corpus seed (default 20240905)")
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds over the query set (default 5)")
+    parser.add_argument("--keep", action="store_true", help="keep the throwaway database (to inspect it)")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 
@@ -399,7 +416,7 @@ def main(argv=None):
     def report(message):
         print(message, file=sys.stderr, flush=True)
 
-    with throwaway_database(report=report), throwaway_elasticsearch_indices():
+    with throwaway_database(report=report, keep=args.keep), throwaway_elasticsearch_indices():
         print(run(size=args.pages, seed=args.seed, rounds=args.rounds, report=report))
 
 

@@ -110,5 +110,6 @@ def test_the_benchmark_loop_runs_on_a_tiny_corpus(home_page):
     assert len(latency["search"]) == 3
     assert len(latency["suggest"]) == len(bench.suggest_inputs(QUERIES[:3]))
     assert all(sample > 0 for sample in latency["search"])
-    for line in ("overall", "search", "suggest", *CATEGORIES):
+    assert [query for query, _samples in latency["search_by_query"]] == list(QUERIES[:3])
+    for line in ("overall", "search", "suggest", "Slowest searches", *CATEGORIES):
         assert line in report
