@@ -45,14 +45,13 @@ def ensure_index_page(*, kind_name, locale):
         title = str(defaults["title"])
     slug = defaults["slugs"].get(locale.language_code, kind_name)
 
+    index = kind.index_model(title=title, slug=slug, locale=locale)
     default_locale = Locale.get_default()
-    if locale == default_locale:
-        index = kind.index_model(title=title, slug=slug)
-        home.add_child(instance=index)
-    else:
+    if locale != default_locale:
+        # Created directly as a translation (same translation key) rather than
+        # copied and renamed: a rename would leave an automatic redirect behind.
         source = ensure_index_page(kind_name=kind_name, locale=default_locale)
-        index = source.copy_for_translation(locale)
-        index.title, index.draft_title, index.slug = title, title, slug
-        index.save()
+        index.translation_key = source.translation_key
+    home.add_child(instance=index)
     index.save_revision().publish()
     return kind.index_model.objects.get(pk=index.pk)

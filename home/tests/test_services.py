@@ -18,3 +18,13 @@ def test_english_index_is_translation_of_vietnamese(article_index, locale_en):
     english = ensure_index_page(kind_name="article", locale=locale_en)
     assert english.translation_key == article_index.translation_key
     assert english.url == "/en/know-the-law/"
+
+
+@pytest.mark.django_db
+def test_translated_index_leaves_no_redirect(article_index, locale_en):
+    from wagtail.contrib.redirects.models import Redirect
+
+    from home.services import ensure_index_page
+
+    ensure_index_page(kind_name="article", locale=locale_en)
+    assert not Redirect.objects.exists()
