@@ -122,6 +122,19 @@ def test_language_switcher_points_to_the_live_translation(client, article_index,
     assert '<span aria-current="true" lang="en">English</span>' in english_html
 
 
+def test_social_image_is_offered_to_sharing_sites_at_full_url(client, home_page):
+    home_page.refresh_from_db()
+    home_page.social_image = ImageFactory()
+    home_page.search_description = "Cổng thông tin cho học sinh."
+    home_page.save_revision().publish()
+
+    html = client.get("/").content.decode()
+
+    assert re.search(r'<meta property="og:image" content="http://testserver/media/images/[^"]+\.fill-1200x630', html)
+    assert '<meta property="og:description" content="Cổng thông tin cho học sinh.">' in html
+    assert '<link rel="canonical" href="http://localhost/">' in html
+
+
 def test_site_alert_is_shown_on_every_page(client, home_page):
     portal_settings = PortalSettings.for_site(home_page.get_site())
     portal_settings.alert = SiteAlertFactory(message="Nghỉ học do bão", level="urgent", link_url="https://example.org")
