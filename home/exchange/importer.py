@@ -58,7 +58,7 @@ class BundleContext:
     def claim_page(self, *, kind_name, locale, slug):
         key = (kind_name, locale, slug)
         if key in self.pages:
-            raise FieldError("slug", _("the %(locale)s %(kind)s “%(slug)s” is already on line %(line)s") % {
+            raise FieldError("slug", _("the %(kind)s “%(slug)s” in “%(locale)s” is already on line %(line)s") % {
                 "locale": locale, "kind": kind_name, "slug": slug, "line": self.pages[key]
             })  # fmt: skip
         self.pages[key] = self.line

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.exchange.bundle import (
+    SLUG_RE,
     check_keys,
     clean_choice_list,
     clean_datetime,
@@ -174,7 +175,7 @@ class PageExchange:
         if source_line is None and source is None:
             raise FieldError(
                 "translation_of",
-                _("no %(default)s %(kind)s “%(source)s” on an earlier line or on the site") % names,
+                _("no %(kind)s “%(source)s” in “%(default)s” on an earlier line or on the site") % names,
             )
         other_line = context.claim_translation(
             kind_name=self.kind_name, locale=locale, source_slug=source_slug, slug=values["slug"]
@@ -182,13 +183,14 @@ class PageExchange:
         if other_line:
             raise FieldError(
                 "translation_of",
-                _("“%(source)s” already has a %(locale)s translation on line %(line)s") % {**names, "line": other_line},
+                _("“%(source)s” already has a translation in “%(locale)s” on line %(line)s")
+                % {**names, "line": other_line},
             )
         existing = self.page_model.objects.filter(locale__language_code=locale, slug=values["slug"]).first()
         if existing and (source is None or existing.translation_key != source.translation_key):
             raise FieldError(
                 "translation_of",
-                _("the %(locale)s %(kind)s “%(slug)s” exists and is not a translation of “%(source)s”")
+                _("the %(kind)s “%(slug)s” in “%(locale)s” exists and is not a translation of “%(source)s”")
                 % {**names, "slug": values["slug"]},
             )
         if source is not None:
@@ -200,7 +202,7 @@ class PageExchange:
             if other:
                 raise FieldError(
                     "translation_of",
-                    _("“%(source)s” already has a %(locale)s translation: “%(other)s”")
+                    _("“%(source)s” already has a translation in “%(locale)s”: “%(other)s”")
                     % {**names, "other": other.slug},
                 )
         return source_slug
@@ -293,7 +295,7 @@ class PageExchange:
 
     def export_line(self, *, page, translation_of, files, topic_slugs):
         """The bundle line of `page` (its live content), keys in a fixed order."""
-        if not re.fullmatch(r"[a-z0-9-]+", page.slug):
+        if not SLUG_RE.fullmatch(page.slug):
             raise SkipItem(_("its slug is not made of a-z, 0-9 and hyphens"))
         line = {"kind": self.kind_name, "slug": page.slug, "locale": page.locale.language_code}
         if translation_of:

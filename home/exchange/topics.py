@@ -6,7 +6,7 @@ translation with the same `translation_key` and the same slug.
 
 from django.utils.translation import gettext as _
 
-from home.exchange.bundle import check_keys, clean_locale, clean_slug, clean_text, require_type
+from home.exchange.bundle import SLUG_RE, check_keys, clean_locale, clean_slug, clean_text, require_type
 from home.exchange.errors import FieldError
 from home.exchange.pages import CREATED, UNCHANGED, UPDATED, SkipItem, single_line
 from home.models import Topic
@@ -56,7 +56,7 @@ class TopicExchange:
             if existing and (source is None or existing.translation_key != source.translation_key):
                 raise FieldError(
                     f"name.{code}",
-                    _("a %(locale)s topic “%(slug)s” exists that is not a translation of the %(default)s one")
+                    _("the topic “%(slug)s” in “%(locale)s” is not a translation of the one in “%(default)s”")
                     % {"locale": code, "slug": slug, "default": context.default_locale},
                 )
 
@@ -91,8 +91,6 @@ class TopicExchange:
 
     def export_line(self, *, topic, translations):
         """The bundle line of a default-locale topic and its translations (already in locale order)."""
-        from home.exchange.bundle import SLUG_RE
-
         if not SLUG_RE.fullmatch(topic.slug):
             raise SkipItem(_("its slug is not made of a-z, 0-9 and hyphens"))
         names = {}

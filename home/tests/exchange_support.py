@@ -12,10 +12,19 @@ from home.tests import sample_files
 PDF = sample_files.pdf_bytes()
 
 
+def use_empty_storage(settings, folder):
+    """Store media in `folder` (empty), as a new server would."""
+    folder.mkdir(parents=True, exist_ok=True)
+    settings.STORAGES = {
+        **django_settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(folder)}},
+    }
+
+
 @pytest.fixture
-def fresh_storage(settings):
-    """Each test gets an empty in-memory storage, as a new server would."""
-    settings.STORAGES = {**django_settings.STORAGES}
+def fresh_storage(settings, tmp_path_factory):
+    """Each test starts with an empty media storage."""
+    use_empty_storage(settings, tmp_path_factory.mktemp("media"))
 
 
 def write_bundle(folder, lines, files=None):

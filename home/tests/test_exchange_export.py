@@ -3,7 +3,6 @@ import io
 import json
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
@@ -15,6 +14,7 @@ from home.tests.exchange_support import (
     PDF,
     article_line,
     fresh_storage,  # noqa: F401 - used through pytestmark
+    use_empty_storage,
     write_bundle,
 )
 from resources.factories import ArticlePageFactory, GuidancePageFactory
@@ -216,16 +216,16 @@ def test_what_the_format_cannot_hold_is_reported_on_stderr(site, tmp_path):
     ]
 
 
-def empty_the_site(settings):
+def empty_the_site(settings, media):
     Page.objects.filter(depth__gt=2).delete()
     Topic.objects.all().delete()
     PortalDocument.objects.all().delete()
-    settings.STORAGES = {**django_settings.STORAGES}
+    use_empty_storage(settings, media)
 
 
 def test_export_import_export_gives_identical_bundles(site, tmp_path, settings):
     run_export(tmp_path / "first")
-    empty_the_site(settings)
+    empty_the_site(settings, tmp_path / "new-server-media")
     assert PortalDocument.objects.count() == 0
 
     run_import(tmp_path / "first")

@@ -341,7 +341,7 @@ TOPIC = topic_line()
         ([article_line(title="a" * 256)], "line 1: title: may have at most 255 characters, not 256"),
         ([article_line(slug="bai_viet")], "line 1: slug: “bai_viet” is not a slug: use only a-z, 0-9 and hyphens"),
         ([article_line(slug="bài-viết")], "line 1: slug: “bài-viết” is not a slug: use only a-z, 0-9 and hyphens"),
-        ([article_line(), article_line()], "line 2: slug: the vi article “bai-viet” is already on line 1"),
+        ([article_line(), article_line()], "line 2: slug: the article “bai-viet” in “vi” is already on line 1"),
         ([article_line(locale="fr")], "line 1: locale: unknown locale “fr”; this site has vi, en"),
         ([article_line(body="")], "line 1: body: must not be empty"),
         ([article_line(body="# H1")], "line 1: body: text line 1: only ## and ### headings are supported, not “#”"),
@@ -365,14 +365,14 @@ TOPIC = topic_line()
         ([article_line(translation_of="bai-viet")],
          "line 1: translation_of: only an item in another locale than “vi” can be a translation"),
         ([article_line(locale="en", translation_of="goc")],
-         "line 1: translation_of: no vi article “goc” on an earlier line or on the site"),
+         "line 1: translation_of: no article “goc” in “vi” on an earlier line or on the site"),
         ([article_line(slug="en-truoc", locale="en", translation_of="goc"), article_line(slug="goc")],
-         "line 1: translation_of: no vi article “goc” on an earlier line or on the site"),
+         "line 1: translation_of: no article “goc” in “vi” on an earlier line or on the site"),
         ([campaign_line(slug="goc"), article_line(locale="en", translation_of="goc")],
-         "line 2: translation_of: no vi article “goc” on an earlier line or on the site"),
+         "line 2: translation_of: no article “goc” in “vi” on an earlier line or on the site"),
         ([article_line(slug="goc"), article_line(slug="a", locale="en", translation_of="goc"),
           article_line(slug="b", locale="en", translation_of="goc")],
-         "line 3: translation_of: “goc” already has a en translation on line 2"),
+         "line 3: translation_of: “goc” already has a translation in “en” on line 2"),
         ([{"kind": "topic", "slug": "a"}], "line 1: name: is required"),
         ([{"kind": "topic", "slug": "a", "name": "Ma túy"}], "line 1: name: must be an object, not string"),
         ([{"kind": "topic", "slug": "a", "name": {"en": "Drugs"}}], "line 1: name.vi: is required"),
@@ -414,7 +414,7 @@ def test_an_existing_page_that_is_not_the_translation_is_refused(tmp_path):
     message = import_error(
         write_bundle(tmp_path / "two", [article_line(slug="khac", locale="en", translation_of="goc")])
     )
-    assert message == "line 1: translation_of: the en article “khac” exists and is not a translation of “goc”"
+    assert message == "line 1: translation_of: the article “khac” in “en” exists and is not a translation of “goc”"
 
 
 def test_a_source_already_translated_under_another_slug_is_refused(tmp_path):
@@ -424,7 +424,13 @@ def test_a_source_already_translated_under_another_slug_is_refused(tmp_path):
         )
     )
     message = import_error(write_bundle(tmp_path / "two", [article_line(slug="b", locale="en", translation_of="goc")]))
-    assert message == "line 1: translation_of: “goc” already has a en translation: “a”"
+    assert message == "line 1: translation_of: “goc” already has a translation in “en”: “a”"
+
+
+def test_a_topic_translation_that_is_not_linked_is_refused(tmp_path, locale_en):
+    TopicFactory(slug="ma-tuy", locale=locale_en, name="Drugs")
+    message = import_error(write_bundle(tmp_path / "bundle", [topic_line()]))
+    assert message == "line 1: name.en: the topic “ma-tuy” in “en” is not a translation of the one in “vi”"
 
 
 def test_a_translation_may_point_to_a_page_already_on_the_site(tmp_path):
