@@ -9,11 +9,12 @@ from campaigns.factories import CampaignPageFactory
 from campaigns.models import CampaignPage
 from home.tests.exchange_support import (
     campaign_line,
+    english_messages,  # noqa: F401 - used through pytestmark
     fresh_storage,  # noqa: F401 - used through pytestmark
     write_bundle,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_storage")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_storage", "english_messages")]
 
 
 def run_import(path):

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.conf import settings as django_settings
+from django.utils import translation
 from wagtail.models import Page, Revision
 
 from home.models import PortalDocument, Topic
@@ -19,6 +20,13 @@ def use_empty_storage(settings, folder):
         **django_settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(folder)}},
     }
+
+
+@pytest.fixture
+def english_messages():
+    """Messages in English (the msgids); the site's default language is Vietnamese."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -14,7 +14,12 @@ from home.exchange.bundle import (
 )
 from home.exchange.errors import ExchangeError, FieldError, LineError
 from home.models import Audience
-from home.tests.exchange_support import PDF
+from home.tests.exchange_support import (
+    PDF,
+    english_messages,  # noqa: F401 - used through pytestmark
+)
+
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 UTC = datetime.UTC
 

@@ -13,13 +13,14 @@ from home.services import ensure_index_page
 from home.tests.exchange_support import (
     PDF,
     article_line,
+    english_messages,  # noqa: F401 - used through pytestmark
     fresh_storage,  # noqa: F401 - used through pytestmark
     use_empty_storage,
     write_bundle,
 )
 from resources.factories import ArticlePageFactory, GuidancePageFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_storage")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_storage", "english_messages")]
 
 VN = datetime.timezone(datetime.timedelta(hours=7))
 

@@ -16,6 +16,7 @@ from home.tests.exchange_support import (
     PDF,
     article_line,
     campaign_line,
+    english_messages,  # noqa: F401 - used through pytestmark
     fresh_storage,  # noqa: F401 - used through pytestmark
     resource_line,
     site_counts,
@@ -25,7 +26,7 @@ from home.tests.exchange_support import (
 )
 from resources.models import ArticleIndexPage, ArticlePage, GuidancePage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_storage")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_storage", "english_messages")]
 
 
 def run_import(path, *args):
@@ -387,6 +388,14 @@ def test_each_rule_has_a_precise_message(tmp_path, lines, message):
     before = site_counts()
     assert import_error(write_bundle(tmp_path / "bundle", lines)) == message
     assert site_counts() == before
+
+
+def test_the_line_and_key_stay_put_whatever_the_language(tmp_path):
+    from django.utils import translation
+
+    with translation.override("vi"):
+        message = import_error(write_bundle(tmp_path / "bundle", [article_line(title="")]))
+    assert message.startswith("line 1: title: ")
 
 
 def test_invalid_utf8_is_reported_with_its_line(tmp_path):

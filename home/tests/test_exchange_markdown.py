@@ -2,6 +2,9 @@ import pytest
 
 from home.exchange.errors import MarkdownError
 from home.exchange.markdown import blocks_to_markdown, link_problem, markdown_to_blocks
+from home.tests.exchange_support import english_messages  # noqa: F401 - used through pytestmark
+
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 def paragraph(html):

@@ -11,6 +11,7 @@ from home.models import PortalDocument
 from home.tests import sample_files
 from home.tests.exchange_support import (
     PDF,
+    english_messages,  # noqa: F401 - used through pytestmark
     fresh_storage,  # noqa: F401 - used through pytestmark
     resource_line,
     site_counts,
@@ -19,7 +20,7 @@ from home.tests.exchange_support import (
 )
 from resources.models import GuidanceFile, GuidancePage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_storage")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_storage", "english_messages")]
 
 
 def run_import(path):
