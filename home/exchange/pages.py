@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from home.exchange.bundle import (
     SLUG_RE,
@@ -279,6 +280,10 @@ class PageExchange:
             page = source.copy_for_translation(locale, copy_parents=True)
             self.apply(page, desired)
             page.slug = values["slug"]
+            page.set_url_path(page.get_parent())
+            # Rename the fresh copy with an update, not save(): save() would
+            # record an automatic redirect from the source's slug it never had.
+            Page.objects.filter(pk=page.pk).update(slug=page.slug, url_path=page.url_path)
             page.save()
             return page
         page = self.page_model(locale=locale, slug=values["slug"], live=False)

@@ -113,6 +113,16 @@ def test_translations_share_the_translation_key(tmp_path):
     assert english.topics[0].locale.language_code == "en"
 
 
+def test_translations_leave_no_automatic_redirect(tmp_path, django_capture_on_commit_callbacks):
+    from wagtail.contrib.redirects.models import Redirect
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(full_bundle(tmp_path / "bundle"))
+
+    assert ArticlePage.objects.filter(locale__language_code="en").exists()
+    assert not Redirect.objects.exists()
+
+
 def test_topics_are_created_with_translations_in_each_locale(tmp_path):
     run_import(full_bundle(tmp_path / "bundle"))
 
