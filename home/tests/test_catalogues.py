@@ -240,10 +240,14 @@ def compiled_catalogues():
         if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
             if not shutil.which("msgfmt"):
                 pytest.skip("GNU gettext (msgfmt) is not installed and the .mo files are out of date")
-            command = ["msgfmt", "--check-format", "-o", str(target), str(source)]
+            # Written aside, then moved into place, so parallel test workers never read half a file.
+            partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+            command = ["msgfmt", "--check-format", "-o", str(partial), str(source)]
             result = subprocess.run(command, capture_output=True, text=True, timeout=60)
             if result.returncode != 0:
+                partial.unlink(missing_ok=True)
                 pytest.fail(f"msgfmt refused {source}:\n{result.stderr}")
+            partial.replace(target)
             compiled = True
     if compiled:
         translation_file_changed(sender=None, file_path=target)  # drop Django's cached catalogues
