@@ -152,12 +152,13 @@ def index_body(*, synonym_groups):
     return index_definition(name="pages", synonym_groups=synonym_groups).to_dict()
 
 
-def suggest_inputs(title):
-    """Completion inputs: the title and the title from each later word on, so "ma tuy" suggests
-    "Phòng, chống ma túy". The field's folded analyzer makes every input accent-insensitive."""
+def suggest_inputs(title, *, document_number=""):
+    """Completion inputs: the title, the title from each later word on (so "ma tuy" suggests
+    "Phòng, chống ma túy") and the document number. The field's folded analyzer makes every
+    input accent-insensitive."""
     words = title.split()
     inputs = [" ".join(words[start:]) for start in range(min(len(words), SUGGEST_MAX_VARIANTS))]
-    return [text for text in dict.fromkeys(inputs) if text]
+    return [text for text in dict.fromkeys([*inputs, document_number]) if text]
 
 
 def to_source(document: IndexDocument, *, expire_at=None) -> dict:
@@ -187,7 +188,7 @@ def to_source(document: IndexDocument, *, expire_at=None) -> dict:
         if document.document_number
         else [],
         "title_suggest": {
-            "input": suggest_inputs(title),
+            "input": suggest_inputs(title, document_number=normalize(document.document_number)),
             # Newer pages first among equally good completions.
             "weight": max(1, int(document.published_at.timestamp() // 86400)),
         },

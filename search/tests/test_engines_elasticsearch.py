@@ -277,6 +277,7 @@ def test_source_is_normalized_and_carries_every_facet_and_suggest_inputs():
     inputs = source["title_suggest"]["input"]
     assert inputs[0] == normalize(decomposed_title)
     assert "ma túy" in inputs
+    assert inputs[-1] == "2935/GDĐT-CTTT"
 
 
 # Query bodies
