@@ -9,6 +9,7 @@ from django.utils import timezone
 from campaigns.factories import CampaignPageFactory
 from campaigns.models import CampaignPage
 from campaigns.wagtail_hooks import dashboard_campaigns
+from home.tests.admin_support import prefer_english_admin
 
 TODAY = datetime.date(2026, 6, 15)
 
@@ -42,7 +43,9 @@ def test_dashboard_campaigns_respects_the_limit(campaign_index):
 
 @pytest.fixture
 def admin_client(client, db):
-    client.force_login(get_user_model().objects.create_superuser("quantri", "qt@example.com", "x"))
+    client.force_login(
+        prefer_english_admin(get_user_model().objects.create_superuser("quantri", "qt@example.com", "x"))
+    )
     return client
 
 
@@ -92,7 +95,7 @@ def test_dashboard_panel_says_when_no_campaign_is_planned(admin_client, campaign
 @pytest.mark.django_db
 def test_dashboard_panel_is_hidden_from_users_who_cannot_edit_pages(client, campaign_index):
     CampaignPageFactory(parent=campaign_index, title="Chiến dịch bí mật", starts_on=timezone.localdate(), ends_on=None)
-    user = get_user_model().objects.create_user("xem", "xem@example.com", "x")
+    user = prefer_english_admin(get_user_model().objects.create_user("xem", "xem@example.com", "x"))
     group = Group.objects.create(name="Chỉ xem quản trị")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(group)

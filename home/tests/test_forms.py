@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 from wagtail.documents.forms import get_document_form, get_document_multi_form
 from wagtail.models import Collection
 
@@ -12,11 +13,12 @@ from home.factories import DocumentFactory
 from home.forms import PortalDocumentForm
 from home.models import PortalDocument
 from home.tests import sample_files as samples
+from home.tests.admin_support import prefer_english_admin
 
 
 @pytest.fixture
 def admin_client(client, db):
-    user = get_user_model().objects.create_superuser("bientap", "bientap@example.com", "x")
+    user = prefer_english_admin(get_user_model().objects.create_superuser("bientap", "bientap@example.com", "x"))
     client.force_login(user)
     return client
 
@@ -41,7 +43,9 @@ def upload_multiple(client, *, name, data):
 
 
 def file_errors(response):
-    return response.context["form"].errors["file"]
+    # The messages are lazy: read them in the editor's (English) admin language, not the test's default.
+    with translation.override("en"):
+        return list(response.context["form"].errors["file"])
 
 
 def test_wagtail_builds_every_document_form_on_ours():

@@ -11,11 +11,12 @@ from wagtail.models import Collection, GroupCollectionPermission
 from home.factories import DocumentFactory, HotlineFactory, SiteAlertFactory, TopicFactory
 from home.models import PortalDocument
 from home.tests import sample_files as samples
+from home.tests.admin_support import prefer_english_admin
 
 
 @pytest.fixture
 def superuser(db):
-    return get_user_model().objects.create_superuser("quantri", "quantri@example.com", "x")
+    return prefer_english_admin(get_user_model().objects.create_superuser("quantri", "quantri@example.com", "x"))
 
 
 @pytest.fixture
@@ -213,9 +214,18 @@ def test_dashboard_says_when_nothing_was_downloaded(admin_client):
 
 
 @pytest.mark.django_db
+def test_dashboard_panel_is_in_vietnamese_for_editors_without_a_preferred_language(client):
+    make_document(title="Sổ tay phòng chống bạo lực", download_count=3)
+    client.force_login(get_user_model().objects.create_superuser("quantri-vi", "qtvi@example.com", "x"))
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Tệp được tải xuống nhiều nhất" in content
+    assert "Most downloaded files" not in content
+
+
+@pytest.mark.django_db
 def test_dashboard_hides_download_panel_from_editors_without_document_rights(client):
     make_document(title="Tài liệu nội bộ", download_count=5)
-    editor = get_user_model().objects.create_user("bientap", "bt@example.com", "x")
+    editor = prefer_english_admin(get_user_model().objects.create_user("bientap", "bt@example.com", "x"))
     group = Group.objects.create(name="Chỉ truy cập quản trị")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     editor.groups.add(group)
