@@ -56,7 +56,7 @@ def campaign(campaign_index, article_index, guidance_index, site_hotline):
 def test_campaign_shows_status_dates_goal_and_call_to_action(client, campaign):
     html = client.get(campaign.url).content.decode()
 
-    assert '<span class="badge badge--running">Running</span>' in html
+    assert '<span class="badge badge--running">Đang diễn ra</span>' in html
     assert "<h1>Tháng hành động phòng chống ma túy</h1>" in html
     start = campaign.starts_on
     assert f"Ngày {start:%d} tháng {start.month} năm {start.year}" in html
@@ -71,8 +71,8 @@ def test_campaign_status_badge_follows_the_dates(client, campaign):
 
     html = client.get(campaign.url).content.decode()
 
-    assert '<span class="badge badge--upcoming">Upcoming</span>' in html
-    assert "<dt>Ends</dt>\n<dd>No end date</dd>" in html
+    assert '<span class="badge badge--upcoming">Sắp diễn ra</span>' in html
+    assert "<dt>Kết thúc</dt>\n<dd>Chưa có ngày kết thúc</dd>" in html
 
 
 def test_campaign_activities_form_a_dated_timeline(client, campaign):

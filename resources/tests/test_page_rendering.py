@@ -232,13 +232,13 @@ def test_guidance_shows_its_metadata_and_files(client, guidance):
 
     assert "<h1>Hướng dẫn phòng chống bạo lực học đường</h1>" in html
     for expected in (
-        "Legal document",
-        "Official dispatch (công văn)",
+        "<dd>Văn bản pháp luật</dd>",
+        "<dd>Công văn</dd>",
         "1234/BGDĐT-GDCTHSSV",
         "Bộ Giáo dục và Đào tạo",
         '<time datetime="2024-09-05">',
-        "Primary school, Lower secondary school",
-        "Teachers",
+        "<dd>Tiểu học, Trung học cơ sở</dd>",
+        "<dd>Giáo viên</dd>",
         '?topic=drugs">Ma túy</a>',
     ):
         assert expected in metadata, expected
@@ -259,6 +259,9 @@ def test_guidance_renders_in_english(client, guidance, locale_en):
     html = response.content.decode()
     assert '<html lang="en">' in html
     assert "Sept. 5, 2024" in html
+    metadata = re.search(r'<dl class="meta-list">.*?</dl>', html, re.S).group(0)
+    for expected in ("Legal document", "Official dispatch (công văn)", "Primary school, Lower secondary school"):
+        assert expected in metadata, expected
     assert f'<a href="{guidance.url}" hreflang="vi" lang="vi">' in html
 
 

@@ -416,7 +416,7 @@ def test_library_page_renders_a_plain_get_form_with_counts(client, small_library
     assert '<input type="checkbox" name="type" value="form">' in html
     assert '<span class="count"><span aria-hidden="true">0</span>' in html
     assert 'type="submit"' in html
-    assert f'<a href="{guidance_index.url}">Clear filters</a>' in html
+    assert f'<a href="{guidance_index.url}">Xóa bộ lọc</a>' in html
     assert '<nav class="pagination"' in html
     assert 'href="?type=poster&amp;type=slides&amp;type=guide&amp;page=1"' in html
     assert ">Guide</a>" in html
@@ -446,7 +446,7 @@ def test_library_page_explains_an_unknown_filter_value(client, small_library, gu
     html = client.get(guidance_index.url, {"type": "video"}).content.decode()
 
     assert '<div class="empty-state">' in html
-    assert "Some filter values were not recognised" in html
+    assert "Một số giá trị lọc không hợp lệ nên không có mục nào được liệt kê:" in html
     assert "“video”" in html
 
 
@@ -454,7 +454,7 @@ def test_empty_library_says_so(client, guidance_index):
     html = client.get(guidance_index.url).content.decode()
 
     assert '<div class="empty-state">' in html
-    assert "Clear filters" not in html
+    assert "Xóa bộ lọc" not in html
 
 
 # Whole pages, measured on SQLite and PostgreSQL: 26 queries for the library
