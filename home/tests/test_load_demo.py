@@ -150,7 +150,7 @@ class TestLoadedDemo:
 
         output = load_demo("--if-empty")
 
-        assert "already has content" in output
+        assert "Trang đã có nội dung: không nạp dữ liệu mẫu." in output
         assert site_snapshot() == before
 
 
@@ -159,7 +159,7 @@ def test_if_empty_loads_an_empty_site(db, monkeypatch):
 
     output = load_demo("--if-empty")
 
-    assert "Demo site loaded" in output
+    assert "Đã nạp xong trang mẫu." in output
     assert live_in(ArticlePage, "vi").count() >= 12
 
 

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 from wagtail.models import Page
 
 from campaigns.models import CampaignIndexPage, CampaignPage
@@ -111,8 +112,9 @@ def test_labels_of_school_levels_and_audiences_follow_the_choice_order(guidance_
     )
     resource.refresh_from_db()
 
-    assert resource.get_school_level_labels() == ["Primary school", "Upper secondary school"]
-    assert resource.get_audience_labels() == ["Parents", "Teachers"]
+    with translation.override("en"):
+        assert resource.get_school_level_labels() == ["Primary school", "Upper secondary school"]
+        assert resource.get_audience_labels() == ["Parents", "Teachers"]
 
 
 def test_file_label_defaults_to_the_document_title(guidance_index):
