@@ -8,7 +8,7 @@ from collections import Counter
 
 from django.utils.html import escape
 
-from search.text import fold_aligned, normalize
+from search.text import I_OR_Y_SYLLABLE_RE, fold_aligned, normalize
 
 SNIPPET_CHARS = 240
 LEAD_CHARS = 40
@@ -22,16 +22,24 @@ def terms_pattern(terms):
     terms = sorted({term for term in terms if term}, key=len, reverse=True)
     if not terms:
         return None
-    alternatives = "|".join(map(re.escape, terms))
+    alternatives = "|".join(_term_regex(term) for term in terms)
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 
-def highlight(*, text, terms, length=SNIPPET_CHARS):
+def _term_regex(term):
+    """`li` also finds `ly`: folded tokens spell those syllables with `i` (see `text.fold_tokens`)."""
+    if I_OR_Y_SYLLABLE_RE.fullmatch(term):
+        return re.escape(term[:-1]) + "[iy]"
+    return re.escape(term)
+
+
+def highlight(*, text, terms, length=SNIPPET_CHARS, normalized=False):
     """A snippet of `text` around the densest group of `terms` (folded tokens), marked.
 
-    Without any match, the beginning of `text`, escaped.
+    Without any match, the beginning of `text`, escaped. `normalized=True`
+    skips `normalize()` for text stored normalised (search entries).
     """
-    text = normalize(text)
+    text = text if normalized else normalize(text)
     pattern = terms_pattern(terms)
     spans = []
     if pattern is not None:

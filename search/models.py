@@ -1,12 +1,13 @@
 """The public search index kept in the database, and the editors' search tools.
 
 `SearchEntry` holds one row per live, public content page, written from an
-`IndexDocument` at publish time. The database engine queries it through a
-full-text index created in migrations for the database in use: an FTS5 table
-on SQLite, `tsvector` columns with GIN indexes on PostgreSQL (see
-`search/migrations/0002_full_text_index.py`). Entries are always kept, even
-when Elasticsearch answers the queries: they are the fallback, and they hold
-what a result shows.
+`IndexDocument` at publish time: the small columns that filter, sort, count
+and list results. `SearchEntryText` holds its text, from which the full-text
+index is built (see `search/migrations/0002_full_text_index.py`): an FTS5
+table on SQLite, a GIN-indexed `tsvector` column on PostgreSQL. Keeping the
+long texts out of `SearchEntry` keeps its rows small, so counting thousands
+of matches reads few pages. Entries are always kept, even when Elasticsearch
+answers the queries: they are the fallback, and they hold what a result shows.
 """
 
 from django.conf import settings
@@ -21,34 +22,53 @@ class SearchEntry(models.Model):
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="search_entry")
     kind = models.CharField(max_length=20)
     locale = models.CharField(max_length=10)
-    slug = models.CharField(max_length=255)
-    url = models.CharField(max_length=500)
-    title = models.CharField(max_length=255)
-    summary = models.TextField(blank=True)
-    body = models.TextField(blank=True)  # normalised plain text, for highlights
     published_at = models.DateTimeField()
     expire_at = models.DateTimeField(null=True, blank=True)
+    resource_type = models.CharField(max_length=30, blank=True)
     topics = models.CharField(max_length=1000, blank=True)  # "|a|b|"
     audiences = models.CharField(max_length=255, blank=True)
     school_levels = models.CharField(max_length=255, blank=True)
-    resource_type = models.CharField(max_length=30, blank=True)
+    slug = models.CharField(max_length=255)
+    url = models.CharField(max_length=500)
     document_number = models.CharField(max_length=100, blank=True)
     issuer = models.CharField(max_length=255, blank=True)
-    # Space-separated tokens, what the full-text index is built from.
-    title_folded = models.TextField(blank=True)
-    title_normalized = models.TextField(blank=True)
-    text_folded = models.TextField(blank=True)
-    text_normalized = models.TextField(blank=True)
-    numbers = models.TextField(blank=True)  # document-number terms, compacted and in parts
     indexed_at = models.DateTimeField(auto_now=True)
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
-        indexes = [models.Index(fields=["locale", "published_at"], name="search_entry_locale_date")]
+        indexes = [
+            models.Index(fields=["locale", "published_at"], name="search_entry_locale_date"),
+            # Covers the facet counts of a listing without query text: an index-only scan in group order.
+            models.Index(
+                fields=["locale", "kind", "resource_type", "topics", "audiences", "school_levels", "expire_at"],
+                name="search_entry_facets",
+            ),
+        ]
 
     def __str__(self):
         return self.title
+
+
+class SearchEntryText(models.Model):
+    """The text of an entry: space-separated tokens for the full-text index, and the body for highlights."""
+
+    entry = models.OneToOneField(SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="text")
+    title_folded = models.TextField(blank=True)
+    title_normalized = models.TextField(blank=True)
+    numbers = models.TextField(blank=True)  # document-number terms, compacted and in parts
+    text_folded = models.TextField(blank=True)
+    text_normalized = models.TextField(blank=True)
+    body = models.TextField(blank=True)  # normalised plain text
+
+    class Meta:
+        verbose_name = _("search entry text")
+        verbose_name_plural = _("search entry texts")
+
+    def __str__(self):
+        return str(self.entry_id)
 
 
 class SearchFacetValue(models.Model):

@@ -4,19 +4,24 @@ Engine-independent; the database engine turns a `QueryPlan` into FTS5 or
 `tsquery` syntax, and the highlighter marks its terms.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from search.text import compact, fold_tokens, looks_like_document_number, tokenize
 
 MAX_QUERY_TOKENS = 12
+MIN_PREFIX_WORD_CHARS = 4
 
 
 @dataclass(frozen=True)
 class Alternative:
-    """Folded tokens that must all match: next to each other in this order when `phrase`."""
+    """Folded tokens that must all match: next to each other in this order when `phrase`.
+
+    `prefix`: a single token that matches any word starting with it (a typo's stand-in).
+    """
 
     tokens: tuple[str, ...]
     phrase: bool = True
+    prefix: bool = False
 
 
 @dataclass(frozen=True)
@@ -33,9 +38,27 @@ class QueryPlan:
     def is_empty(self):
         return not self.units
 
+    def with_prefixes_for(self, unknown_units):
+        """The plan where each unit of `unknown_units` (indexes) also accepts words starting like its word.
+
+        For a word that matches nothing, most often a typo at its end: `cuoj` → `cuo*`, `nuocc` → `nuoc*`.
+        """
+        units = list(self.units)
+        for index in unknown_units:
+            tokens = units[index][0].tokens
+            if len(units[index]) == 1 and len(tokens) == 1 and len(tokens[0]) >= MIN_PREFIX_WORD_CHARS:
+                units[index] = (*units[index], Alternative(tokens=(tokens[0][:-1],), prefix=True))
+        return replace(self, units=tuple(units))
+
     def highlight_terms(self):
         """Folded tokens worth marking in a snippet."""
-        return {token for unit in self.units for alternative in unit for token in alternative.tokens}
+        return {
+            token
+            for unit in self.units
+            for alternative in unit
+            if not alternative.prefix
+            for token in alternative.tokens
+        }
 
 
 def build_plan(text, *, synonym_groups=()):

@@ -94,7 +94,9 @@ def promoted_entries(*, text, locale):
     now = timezone.now()
     entries = {
         entry.page_id: entry
-        for entry in SearchEntry.objects.filter(page_id__in=page_ids, locale=locale).exclude(expire_at__lte=now)
+        for entry in SearchEntry.objects.filter(page_id__in=page_ids, locale=locale)
+        .exclude(expire_at__lte=now)
+        .select_related("text")
     }
     return [entries[page_id] for page_id in page_ids if page_id in entries]
 

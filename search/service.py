@@ -20,6 +20,7 @@ from search.engines.base import FACETS, EngineUnavailable, SearchQuery
 from search.engines.registry import database_engine, query_engine
 from search.highlight import highlight
 from search.query import build_plan
+from search.text import strip_invisible
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +74,15 @@ def _positive_int(raw, *, name, default):
     return int(raw)
 
 
+def _clean(value):
+    """A parameter value fit for the database: no NUL or other invisible characters, no outer spaces."""
+    return strip_invisible(str(value)).strip()
+
+
+def _locale(params):
+    return _clean(_get(params, "locale") or DEFAULT_LOCALE)[:10]
+
+
 def parse_query(params, *, locale=None):
     """A `SearchQuery` from request parameters; raises `BadRequest` for a malformed page or page size."""
     text = str(_get(params, "q") or "")[:MAX_QUERY_CHARS]
@@ -82,14 +92,14 @@ def parse_query(params, *, locale=None):
     )
     filters = {}
     for facet, param in FILTER_PARAMS.items():
-        values = [str(value).strip()[:MAX_FILTER_VALUE_CHARS] for value in _getlist(params, param)]
+        values = [_clean(value)[:MAX_FILTER_VALUE_CHARS] for value in _getlist(params, param)]
         values = list(dict.fromkeys(value for value in values if value))[:MAX_FILTER_VALUES]
         if values:
             filters[facet] = tuple(values)
     sort = _get(params, "sort")
     return SearchQuery(
         text=text,
-        locale=locale or str(_get(params, "locale") or DEFAULT_LOCALE)[:10],
+        locale=locale or _locale(params),
         filters=filters,
         sort=sort if sort in SORTS else "relevance",
         page=page,
@@ -163,7 +173,7 @@ def _promoted_items(query):
     items = []
     for entry in selectors.promoted_entries(text=query.text, locale=query.locale):
         if entry_matches_filters(entry, query.filters):
-            item = result_item(entry, highlight=highlight(text=entry.body, terms=plan.highlight_terms()))
+            item = result_item(entry, highlight=highlight(text=entry.text.body, terms=plan.highlight_terms()))
             item["promoted"] = True
             items.append(item)
     return items
@@ -227,7 +237,7 @@ def _record(*, query, found):
 def suggest(*, params, locale=None, limit=8) -> list[dict]:
     """Up to `limit` title suggestions for the text typed so far: [{"title", "url", "kind"}]."""
     text = str(_get(params, "q") or "")[:MAX_QUERY_CHARS]
-    locale = locale or str(_get(params, "locale") or DEFAULT_LOCALE)[:10]
+    locale = locale or _locale(params)
     if not text.strip():
         return []
     engine = query_engine()

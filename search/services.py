@@ -14,7 +14,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
-from search.documents import build_index_document
+from home.kinds import all_kinds
+from search.documents import build_index_document, restricted_page_paths
 from search.engines.base import EngineUnavailable
 from search.engines.registry import indexing_engines
 from search.models import SearchEntry, SearchQueryDay
@@ -32,8 +33,12 @@ def index_page(*, page, engines=None):
     Returns the `IndexDocument` written, or None when the page was removed.
     """
     page_id = page.pk
-    page = Page.objects.filter(pk=page_id).first()
-    document = build_index_document(page) if page is not None else None
+    page = Page.objects.filter(pk=page_id).select_related("locale").first()
+    return _index_loaded_page(page_id=page_id, page=page, engines=engines)
+
+
+def _index_loaded_page(*, page_id, page, engines=None, restricted_paths=None):
+    document = build_index_document(page, restricted_paths=restricted_paths) if page is not None else None
     if document is None:
         remove_page(page_id=page_id, engines=engines)
         return None
@@ -83,16 +88,18 @@ def index_descendants_with_stale_urls(*, page, engines=None):
 
 
 def index_all(*, engines=None):
-    """Index every live page; remove entries of pages that are no longer indexable. Returns the count indexed."""
-    indexed = 0
+    """Index every live page of every kind; remove the other entries. Returns the number of pages indexed."""
+    engines = engines or indexing_engines()
+    restricted_paths = restricted_page_paths()
     kept = set()
-    for page in Page.objects.live().specific().iterator():
-        if index_page(page=page, engines=engines) is not None:
-            indexed += 1
-            kept.add(page.pk)
-    for page_id in SearchEntry.objects.exclude(page_id__in=kept).values_list("page_id", flat=True):
+    for kind in all_kinds():
+        pages = kind.page_model.objects.live().select_related("locale").prefetch_related("topic_links__topic")
+        for page in pages.order_by("pk").iterator(chunk_size=500):
+            if _index_loaded_page(page_id=page.pk, page=page, engines=engines, restricted_paths=restricted_paths):
+                kept.add(page.pk)
+    for page_id in set(SearchEntry.objects.values_list("page_id", flat=True)) - kept:
         remove_page(page_id=page_id, engines=engines)
-    return indexed
+    return len(kept)
 
 
 # --- Query counts ----------------------------------------------------------------

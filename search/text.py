@@ -22,7 +22,13 @@ WORD_RE = re.compile(r"[^\W_]+")
 # the only place where the two tone placements differ. `qu` is a consonant,
 # so `quý` is not such a syllable (and is left alone).
 OLD_STYLE_SYLLABLE_RE = re.compile(r"(ngh|ch|gh|gi|kh|ng|nh|ph|th|tr|[bcdđghklmnprstvx])?(oa|oe|uy)")
-_CANDIDATE_WORD_RE = re.compile(r"(?<![^\W_])[^\W_\d]{2,5}(?![^\W_])")
+# Folded syllables where `i` and `y` are interchangeable spellings.
+I_OR_Y_SYLLABLE_RE = re.compile(r"(?:ch|gh|kh|ng|nh|ph|qu|th|tr|[bcdghklmnprstvx])[iy]")
+_O, _A, _E = "oòóỏõọOÒÓỎÕỌ", "aàáảãạAÀÁẢÃẠ", "eèéẻẽẹEÈÉẺẼẸ"
+_U, _Y = "uùúủũụUÙÚỦŨỤ", "yỳýỷỹỵYỲÝỶỸỴ"
+# oa/oe/uy (any tone) ending a word: the only places worth a closer look.
+_OPEN_NUCLEUS_RE = re.compile(rf"(?:[{_O}][{_A}{_E}]|[{_U}][{_Y}])\b")
+MAX_ONSET_CHARS = 3  # "ngh"
 DOCUMENT_NUMBER_RE = re.compile(r"\d[/.-]?[^\W\d_]|[^\W\d_][/.-]?\d|\d[/.-]\d")
 INVISIBLE_RE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
@@ -40,8 +46,7 @@ def _invisible_replacement(match):
     return " " if match.group(0).isspace() else ""
 
 
-def _place_tone_old_style(match):
-    word = match.group(0)
+def _place_tone_old_style(word):
     decomposed = unicodedata.normalize("NFD", word)
     tones = [char for char in decomposed if char in TONE_MARKS]
     if len(tones) != 1:
@@ -54,6 +59,25 @@ def _place_tone_old_style(match):
     return unicodedata.normalize("NFC", base[:first_vowel_end] + tones[0] + base[first_vowel_end:])
 
 
+def _place_tones(text):
+    parts, done = [], 0
+    for match in _OPEN_NUCLEUS_RE.finditer(text):
+        start = match.start()
+        while start > 0 and match.start() - start < MAX_ONSET_CHARS and text[start - 1].isalpha():
+            start -= 1
+        if start < done or (start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")):
+            continue  # part of a longer word
+        word = text[start : match.end()]
+        placed = _place_tone_old_style(word)
+        if placed != word:
+            parts.extend([text[done:start], placed])
+            done = match.end()
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
+
+
 def normalize(text):
     """NFC text with one canonical tone placement and no invisible characters.
 
@@ -62,8 +86,7 @@ def normalize(text):
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", strip_invisible(str(text)))
-    return _CANDIDATE_WORD_RE.sub(_place_tone_old_style, text)
+    return _place_tones(unicodedata.normalize("NFC", strip_invisible(str(text))))
 
 
 class _FoldTable(dict):
@@ -103,9 +126,12 @@ def fold(text):
     return folded
 
 
-def tokenize(text):
-    """Lower-case normalised word tokens: `Phòng, chống ma tuý!` → `["phòng", "chống", "ma", "túy"]`."""
-    return WORD_RE.findall(normalize(text).lower())
+def tokenize(text, *, normalized=False):
+    """Lower-case normalised word tokens: `Phòng, chống ma tuý!` → `["phòng", "chống", "ma", "túy"]`.
+
+    `normalized=True` skips `normalize()` for text that went through it already.
+    """
+    return WORD_RE.findall((text if normalized else normalize(text)).lower())
 
 
 def folded_tokens(text):
@@ -117,13 +143,21 @@ def folded_tokens(text):
 
 
 def fold_tokens(tokens):
-    """Fold tokens from `tokenize`, one for one."""
+    """Fold tokens from `tokenize`, one for one.
+
+    A consonant followed by a lone `i` or `y` is one syllable spelled two ways
+    (`lí`/`lý`, `kĩ`/`kỹ`, `qui`/`quy`): both fold to `i`.
+    """
     if not tokens:
         return []
     folded = fold_aligned(" ".join(tokens)).split(" ")
     if len(folded) != len(tokens):  # a letter folded to a space: never seen, but stay one for one
         folded = [fold_aligned(token).replace(" ", "") for token in tokens]
-    return folded
+    return [_i_for_y(token) if len(token) <= 3 and token[-1] in "iy" else token for token in folded]
+
+
+def _i_for_y(token):
+    return token[:-1] + "i" if I_OR_Y_SYLLABLE_RE.fullmatch(token) else token
 
 
 def compact(text):

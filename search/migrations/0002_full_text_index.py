@@ -1,13 +1,18 @@
-"""The full-text index over `search_searchentry`, for the database in use.
+"""The full-text index over `search_searchentrytext`, for the database in use.
 
-SQLite: an FTS5 table kept in step by triggers. Its tokenizer keeps marks
-(`remove_diacritics 0`) because the text is folded in Python (`search.text`),
-which folds every Vietnamese mark and `đ`, where SQLite's folding does not.
+SQLite: an FTS5 table (rowid = entry id) kept in step by triggers. Its
+tokenizer keeps marks (`remove_diacritics 0`) because the text is folded in
+Python (`search.text`), which folds every Vietnamese mark and `đ`, where
+SQLite's folding does not. A later migration that alters `SearchEntryText`
+makes Django rebuild the table on SQLite, which drops these triggers: such a
+migration must create them again.
 
-PostgreSQL: two generated `tsvector` columns with the `simple` configuration
-(no stemming, no stop words: `an`, `do`, `to`, `me` are Vietnamese words),
-and a GIN index. The columns are not Django fields; the engine queries them
-with SQL.
+PostgreSQL: generated `tsvector` columns with the `simple` configuration
+(no stemming, no stop words: `an`, `do`, `to`, `me` are Vietnamese words):
+`fold_vector` over all the text, GIN-indexed, to match; `rank_vector` over
+the title, document number and start of the text, to rank; `title_vector`,
+GIN-indexed, for suggestions. They are not
+Django fields; the engine queries them with SQL.
 """
 
 from django.db import migrations
@@ -20,21 +25,21 @@ SQLITE_FORWARD = [
     )
     """,
     """
-    CREATE TRIGGER search_entry_fts_insert AFTER INSERT ON search_searchentry BEGIN
+    CREATE TRIGGER search_entry_fts_insert AFTER INSERT ON search_searchentrytext BEGIN
         INSERT INTO search_entry_fts (rowid, title_folded, text_folded, numbers, title_normalized, text_normalized)
-        VALUES (new.id, new.title_folded, new.text_folded, new.numbers, new.title_normalized, new.text_normalized);
+        VALUES (new.entry_id, new.title_folded, new.text_folded, new.numbers, new.title_normalized, new.text_normalized);
     END
     """,
     """
-    CREATE TRIGGER search_entry_fts_update AFTER UPDATE ON search_searchentry BEGIN
-        DELETE FROM search_entry_fts WHERE rowid = old.id;
+    CREATE TRIGGER search_entry_fts_update AFTER UPDATE ON search_searchentrytext BEGIN
+        DELETE FROM search_entry_fts WHERE rowid = old.entry_id;
         INSERT INTO search_entry_fts (rowid, title_folded, text_folded, numbers, title_normalized, text_normalized)
-        VALUES (new.id, new.title_folded, new.text_folded, new.numbers, new.title_normalized, new.text_normalized);
+        VALUES (new.entry_id, new.title_folded, new.text_folded, new.numbers, new.title_normalized, new.text_normalized);
     END
     """,
     """
-    CREATE TRIGGER search_entry_fts_delete AFTER DELETE ON search_searchentry BEGIN
-        DELETE FROM search_entry_fts WHERE rowid = old.id;
+    CREATE TRIGGER search_entry_fts_delete AFTER DELETE ON search_searchentrytext BEGIN
+        DELETE FROM search_entry_fts WHERE rowid = old.entry_id;
     END
     """,
 ]
@@ -47,24 +52,35 @@ SQLITE_BACKWARD = [
 
 POSTGRESQL_FORWARD = [
     """
-    ALTER TABLE search_searchentry ADD COLUMN fold_vector tsvector GENERATED ALWAYS AS (
+    ALTER TABLE search_searchentrytext ADD COLUMN fold_vector tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple'::regconfig, coalesce(title_folded, '')), 'A')
         || setweight(to_tsvector('simple'::regconfig, coalesce(numbers, '')), 'A')
         || setweight(to_tsvector('simple'::regconfig, coalesce(text_folded, '')), 'D')
     ) STORED
     """,
+    "CREATE INDEX search_entry_fold_vector_gin ON search_searchentrytext USING gin (fold_vector)",
+    # Suggestions match titles (and document numbers) only.
     """
-    ALTER TABLE search_searchentry ADD COLUMN norm_vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('simple'::regconfig, coalesce(title_normalized, '')), 'A')
-        || setweight(to_tsvector('simple'::regconfig, coalesce(text_normalized, '')), 'D')
+    ALTER TABLE search_searchentrytext ADD COLUMN title_vector tsvector GENERATED ALWAYS AS (
+        to_tsvector('simple'::regconfig, coalesce(title_folded, '') || ' ' || coalesce(numbers, ''))
     ) STORED
     """,
-    "CREATE INDEX search_entry_fold_vector_gin ON search_searchentry USING gin (fold_vector)",
+    "CREATE INDEX search_entry_title_vector_gin ON search_searchentrytext USING gin (title_vector)",
+    # Ranking reads a vector per match: this one (title, number, start of the text) is small.
+    """
+    ALTER TABLE search_searchentrytext ADD COLUMN rank_vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple'::regconfig, coalesce(title_folded, '')), 'A')
+        || setweight(to_tsvector('simple'::regconfig, coalesce(numbers, '')), 'A')
+        || setweight(to_tsvector('simple'::regconfig, left(coalesce(text_folded, ''), 2000)), 'D')
+    ) STORED
+    """,
 ]
 POSTGRESQL_BACKWARD = [
+    "ALTER TABLE search_searchentrytext DROP COLUMN IF EXISTS rank_vector",
+    "DROP INDEX IF EXISTS search_entry_title_vector_gin",
+    "ALTER TABLE search_searchentrytext DROP COLUMN IF EXISTS title_vector",
     "DROP INDEX IF EXISTS search_entry_fold_vector_gin",
-    "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS norm_vector",
-    "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS fold_vector",
+    "ALTER TABLE search_searchentrytext DROP COLUMN IF EXISTS fold_vector",
 ]
 
 STATEMENTS = {

@@ -36,3 +36,7 @@ def test_snippet_is_cut_around_the_densest_group_of_words():
 def test_without_matches_the_beginning_is_shown():
     assert highlight(text="Một & hai", terms={"ba"}) == "Một &amp; hai"
     assert highlight(text="", terms={"ba"}) == ""
+
+
+def test_i_and_y_spellings_are_both_marked():
+    assert highlight(text="Tâm lý học đường", terms={"tam", "li"}) == "<mark>Tâm lý</mark> học đường"

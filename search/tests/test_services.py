@@ -22,8 +22,8 @@ def test_publishing_writes_the_entry_and_its_facets(publish_article, topic_drugs
     entry = SearchEntry.objects.get(page=article)
 
     assert (entry.title, entry.url, entry.locale, entry.kind) == ("Phòng chống ma túy", article.url, "vi", "article")
-    assert entry.title_folded == "phong chong ma tuy"
-    assert entry.title_normalized == "phòng chống ma túy"
+    assert entry.text.title_folded == "phong chong ma tuy"
+    assert entry.text.title_normalized == "phòng chống ma túy"
     assert set(SearchFacetValue.objects.filter(entry=entry).values_list("facet", "value")) == {
         ("kind", "article"),
         ("topic", "drugs"),
@@ -34,7 +34,7 @@ def test_publishing_writes_the_entry_and_its_facets(publish_article, topic_drugs
 def test_document_number_terms_are_stored(publish_resource):
     resource = publish_resource(title="Công văn", document_number="2935/GDĐT-CTTT")
 
-    assert SearchEntry.objects.get(page=resource).numbers == "2935gddtcttt 2935 gddt cttt"
+    assert SearchEntry.objects.get(page=resource).text.numbers == "2935gddtcttt 2935 gddt cttt"
 
 
 def test_moving_a_page_updates_its_url(publish_article, article_index, home_page):

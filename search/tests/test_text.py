@@ -109,3 +109,8 @@ def test_document_number_terms_cover_whole_compact_and_parts():
 )
 def test_looks_like_document_number(text, expected):
     assert looks_like_document_number(text) is expected
+
+
+def test_consonant_plus_i_or_y_folds_alike():
+    assert folded_tokens("tâm lý, kỹ năng, quy định, mỹ thuật") == folded_tokens("tâm lí, kĩ năng, qui định, mĩ thuật")
+    assert folded_tokens("tay tai yêu y tế") == ["tay", "tai", "yeu", "y", "te"]

@@ -231,7 +231,9 @@ def test_page_without_results_offers_topics_and_hotlines(client, drugs_article, 
     assert "tel:18001567" in html
 
 
-def test_page_shows_help_above_results(client, drugs_article):
+def test_page_shows_help_above_results(client, publish_article):
+    publish_article(title="Tội mua bán trái phép chất ma túy")
+
     html = client.get("/search/", {"q": "mua ma túy"}).content.decode()
 
     assert html.index("search-help") < html.index("card-list")

@@ -169,12 +169,20 @@ def test_republishing_updates_the_entry(engine, publish_article):
     assert ids(search(engine, "xua")) == []
 
 
+def test_a_typo_at_the_end_of_a_word_still_finds_the_page(engine, publish_article, filler_articles):
+    article = publish_article(title="Cảnh báo bóng cười", text="Tác hại của bóng cười với học sinh.")
+
+    assert ids(search(engine, "bong cuoj"))[0] == article.pk
+    assert ids(search(engine, "bóng cườii"))[0] == article.pk
+
+
 def test_pages_with_some_of_the_words_when_none_has_them_all(engine, publish_article, filler_articles):
-    article = publish_article(title="Phòng chống ma túy", text="Phòng chống ma túy trong nhà trường.")
+    article = publish_article(title="Phòng chống ma túy", text="Cách phòng chống ma túy cho con.")
 
     results = search(engine, "phong chong ma tuy cho con gai toi")
 
     assert ids(results)[0] == article.pk
+    assert search(engine, "khung long ky jura").count == 0  # a few common words are not enough
     assert search(engine, "zzzz qqqq").count == 0
 
 
