@@ -139,7 +139,7 @@ class CampaignPage(ContentPage):
 
 class CampaignRelatedLink(Orderable):
     campaign = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="related_links")
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("page", ["resources.ArticlePage", "resources.GuidancePage"])]
 

@@ -95,7 +95,7 @@ class ArticlePage(ContentPage):
 
 class ArticleRelatedLink(Orderable):
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("page", ["resources.ArticlePage", "resources.GuidancePage", "campaigns.CampaignPage"])]
 
@@ -182,7 +182,9 @@ class GuidancePage(ContentPage):
 
 class GuidanceFile(Orderable):
     page = ParentalKey(GuidancePage, on_delete=models.CASCADE, related_name="files")
-    document = models.ForeignKey("home.PortalDocument", on_delete=models.PROTECT, related_name="+")
+    document = models.ForeignKey(
+        "home.PortalDocument", verbose_name=_("document"), on_delete=models.PROTECT, related_name="+"
+    )
     label = models.CharField(_("label"), max_length=200, blank=True, help_text=_("Defaults to the document title."))
 
     panels = [FieldPanel("document"), FieldPanel("label")]

@@ -125,7 +125,9 @@ class PageTopic(Orderable):
     """
 
     page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="topic_links")
-    topic = models.ForeignKey("home.Topic", on_delete=models.CASCADE, related_name="page_links")
+    topic = models.ForeignKey(
+        "home.Topic", verbose_name=_("topic"), on_delete=models.CASCADE, related_name="page_links"
+    )
 
     panels = [FieldPanel("topic")]
 
@@ -221,7 +223,7 @@ class HomePage(BasePage):
 
 
 class HomePageFeaturedPage(Orderable):
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
 
     class Meta(Orderable.Meta):
         abstract = True

@@ -47,6 +47,6 @@ class PortalSettings(ClusterableModel, BaseSiteSetting):
 
 class PortalSettingsHotline(Orderable):
     settings = ParentalKey(PortalSettings, on_delete=models.CASCADE, related_name="hotline_links")
-    hotline = models.ForeignKey("home.Hotline", on_delete=models.CASCADE, related_name="+")
+    hotline = models.ForeignKey("home.Hotline", verbose_name=_("hotline"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("hotline")]

@@ -10,7 +10,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=int, default=60)
-        parser.add_argument("--once", action="store_true", help="Run one pass and stop.")
+        parser.add_argument("--once", action="store_true", help=_("Run one pass and stop."))
 
     def handle(self, *args, interval, once, **options):
         while True:
