@@ -40,8 +40,8 @@ def search_page(request):
         search = service.run_search(params=request.GET, locale=locale, record=True)
     except service.BadRequest as error:
         context = {"error": str(error), "search_query": str(request.GET.get("q", ""))[: service.MAX_QUERY_CHARS]}
-        return render(request, "search/search.html", context, status=400)
-    context = search_page_context(search=search, params=request.GET)
-    response = render(request, "search/search.html", context)
+        response = render(request, "search/search.html", context, status=400)
+    else:
+        response = render(request, "search/search.html", search_page_context(search=search, params=request.GET))
     response["X-Robots-Tag"] = "noindex"
     return response

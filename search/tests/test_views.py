@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from home.factories import HotlineFactory
@@ -254,3 +255,11 @@ def test_page_reports_a_malformed_page_number_without_a_500(client):
 
     assert response.status_code == 400
     assert 'role="alert"' in response.content.decode()
+
+
+def test_suggest_script_is_small_and_dependency_free():
+    script = (settings.BASE_DIR / "static_src" / "js" / "search-suggest.js").read_text()
+
+    assert len(script.encode()) < 3 * 1024
+    assert "/api/search/suggest/" in script
+    assert "import " not in script
