@@ -15,6 +15,7 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Level"),
         choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))],
         default="h2",
+        search_index=False,  # the level's label is not content to search
     )
 
     class Meta:
@@ -57,6 +58,7 @@ class CalloutBlock(blocks.StructBlock):
             ("tip", _("Tip")),
         ],
         default="info",
+        search_index=False,
     )
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
     text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)

@@ -410,7 +410,7 @@ def test_library_page_renders_a_plain_get_form_with_counts(client, small_library
     html = response.content.decode()
 
     assert response.status_code == 200
-    assert '<form class="filters" method="get"' in html
+    assert '<form class="filters" id="filters" method="get"' in html
     assert html.count('<fieldset class="facet">') == 5
     assert '<input type="checkbox" name="type" value="poster" checked>' in html
     assert '<input type="checkbox" name="type" value="form">' in html

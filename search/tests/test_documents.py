@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from home.factories import DocumentFactory, StandardPageFactory
@@ -33,6 +34,7 @@ def test_article_document_holds_text_metadata_and_url(article_index, topic_drugs
     assert document.body.startswith("Tóm tắt.")
     assert "Đoạn một." in document.body
     assert "Tiêu đề phụ" in document.body
+    assert gettext("Heading 2") not in document.body  # a block's settings are not content
     assert topic_drugs.name in document.body
     assert document.topics == ("drugs",)
     assert document.audiences == ("parents",)
