@@ -18,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import ActivityBlock, HotlineBlock
-from home.models import BasePage, ContentPage
+from home.models import ContentPage, IndexPage
 from home.panels import content_edit_handler
 
 
@@ -45,25 +45,16 @@ def status_filter(status, *, today):
     return Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gte=today))
 
 
-class CampaignIndexPage(BasePage):
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
+class CampaignIndexPage(IndexPage):
     subpage_types = ["campaigns.CampaignPage"]
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
 
     class Meta:
         verbose_name = _("campaign index")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_listing_context(self, *, params):
         from campaigns.selectors import campaign_index_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(campaign_index_context(index_page=self, params=request.GET))
-        return context
+        return campaign_index_context(index_page=self, params=params)
 
 
 class CampaignPage(ContentPage):

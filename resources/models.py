@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import LegalReferenceBlock
 from home.fields import ChoiceSetField
-from home.models import BasePage, ContentPage, SchoolLevel
+from home.models import ContentPage, IndexPage, SchoolLevel
 from home.panels import content_edit_handler
 
 WORDS_PER_MINUTE = 200
@@ -42,25 +42,16 @@ class DocumentType(models.TextChoices):
     OTHER = "khac", _("Other")
 
 
-class ArticleIndexPage(BasePage):
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
+class ArticleIndexPage(IndexPage):
     subpage_types = ["resources.ArticlePage"]
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
 
     class Meta:
         verbose_name = _("article index")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_listing_context(self, *, params):
         from resources.selectors import article_index_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(article_index_context(index_page=self, params=request.GET))
-        return context
+        return article_index_context(index_page=self, params=params)
 
 
 class ArticlePage(ContentPage):
@@ -100,27 +91,16 @@ class ArticleRelatedLink(Orderable):
     panels = [PageChooserPanel("page", ["resources.ArticlePage", "resources.GuidancePage", "campaigns.CampaignPage"])]
 
 
-class GuidanceIndexPage(BasePage):
-    """The resource library: filterable, paginated, works without JavaScript."""
-
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    parent_page_types = ["home.HomePage"]
+class GuidanceIndexPage(IndexPage):
     subpage_types = ["resources.GuidancePage"]
-    max_count_per_parent = 1
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
 
     class Meta:
         verbose_name = _("resource library")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_listing_context(self, *, params):
         from resources.selectors import library_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(library_context(index_page=self, params=request.GET))
-        return context
+        return library_context(index_page=self, params=params)
 
 
 class GuidancePage(ContentPage):

@@ -6,6 +6,7 @@ from home.models.pages import (
     HomePage,
     HomePageFeaturedCampaign,
     HomePageFeaturedResource,
+    IndexPage,
     PageTopic,
     StandardPage,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "HomePageFeaturedCampaign",
     "HomePageFeaturedResource",
     "Hotline",
+    "IndexPage",
     "PageTopic",
     "PortalDocument",
     "PortalImage",

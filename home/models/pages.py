@@ -239,6 +239,28 @@ class HomePageFeaturedResource(HomePageFeaturedPage):
     panels = [PageChooserPanel("page", "resources.GuidancePage")]
 
 
+class IndexPage(BasePage):
+    """Abstract base of the index page of a kind: one per home page, listing its children."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.get_listing_context(params=request.GET))
+        return context
+
+    def get_listing_context(self, *, params):
+        raise NotImplementedError
+
 class StandardPage(BasePage):
     """About, privacy policy, accessibility statement and similar pages."""
 
