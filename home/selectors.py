@@ -6,11 +6,16 @@ through the kinds registry (`home.kinds`).
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, Subquery
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q, Subquery
+from django.http import QueryDict
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from home.kinds import all_kinds, get_kind
-from home.models import HomePage, PortalSettings, SiteAlert, Topic
+from home.models import HomePage, PageTopic, PortalSettings, SiteAlert, Topic
+
+LISTING_PAGE_PARAM = "page"
 
 
 def home_page_context(*, home_page):
@@ -136,3 +141,68 @@ def localized_topics(*, page):
     translated = Topic.objects.filter(locale_id=page.locale_id, translation_key__in=foreign_keys)
     by_key = {topic.translation_key: topic for topic in translated}
     return [by_key.get(topic.translation_key, topic) for topic in topics]
+
+
+# --- listings shared by the index pages of resources and campaigns ----------
+
+
+def topics_by_slug(*, locale_id):
+    """Every topic keyed by slug, in the locale `locale_id`, else in the default locale.
+
+    Topics are a small taxonomy, so one query for all of them is cheaper than
+    one per listing row, and it also tells which slugs exist.
+    """
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    topics = {}
+    for topic in Topic.objects.filter(Q(locale_id=locale_id) | Q(locale__language_code=default_language)):
+        if topic.locale_id == locale_id or topic.slug not in topics:
+            topics[topic.slug] = topic
+    return topics
+
+
+def with_topic_links(queryset):
+    return queryset.prefetch_related(
+        Prefetch("topic_links", queryset=PageTopic.objects.select_related("topic").order_by("sort_order", "pk"))
+    )
+
+
+def attach_localized_topics(pages, *, topics):
+    """Set `page.localized_topics`: the page's topics as rows of the listing's locale."""
+    for page in pages:
+        page.localized_topics = [topics.get(link.topic.slug, link.topic) for link in page.topic_links.all()]
+    return pages
+
+
+def paginate(queryset, *, params, param_name=LISTING_PAGE_PARAM, kept_params=None):
+    """The requested page of `queryset` and links to its neighbours.
+
+    A malformed or out-of-range page number gets the first or the last page
+    (Paginator.get_page), never an error. Links keep `kept_params` (the
+    recognised filters), dropping anything else from the query string.
+    """
+    page_obj = Paginator(queryset, settings.PORTAL_LISTING_PAGE_SIZE).get_page(params.get(param_name))
+    page_obj.object_list = list(page_obj.object_list)
+    kept_params = kept_params if kept_params is not None else QueryDict()
+
+    def url_for(number):
+        query = kept_params.copy()
+        query[param_name] = str(number)
+        return "?" + query.urlencode()
+
+    links = []
+    for number in page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1):
+        is_number = isinstance(number, int)
+        links.append(
+            {
+                "number": number,
+                "url": url_for(number) if is_number else None,
+                "current": number == page_obj.number,
+            }
+        )
+    pagination = {
+        "page_obj": page_obj,
+        "pages": links,
+        "previous_url": url_for(page_obj.previous_page_number()) if page_obj.has_previous() else None,
+        "next_url": url_for(page_obj.next_page_number()) if page_obj.has_next() else None,
+    }
+    return page_obj, pagination

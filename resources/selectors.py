@@ -9,21 +9,18 @@ plus that value, so a reader sees what each option would leave.
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import Count, DateField, Prefetch, Q
+from django.db.models import Count, DateField, Q
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
-from wagtail.coreutils import get_supported_content_language_variant
 
 from home.fields import contains_lookup
-from home.models import Audience, PageTopic, SchoolLevel, Topic
+from home.models import Audience, PageTopic, SchoolLevel
+from home.selectors import attach_localized_topics, paginate, topics_by_slug, with_topic_links
 from resources.models import ArticlePage, GuidancePage, ResourceType
 
 TOPIC, AUDIENCE, LEVEL, TYPE, YEAR = "topic", "audience", "level", "type", "year"
 LIBRARY_FACETS = (TOPIC, AUDIENCE, LEVEL, TYPE, YEAR)
-PAGE_PARAM = "page"
 MAX_VALUES_PER_PARAMETER = 50
 YEAR_PATTERN = re.compile(r"^[0-9]{4}$")
 MATCH_NOTHING = Q(pk__in=[])
@@ -68,33 +65,6 @@ def clean_values(params, name):
     return list(dict.fromkeys(value for value in values if value))[:MAX_VALUES_PER_PARAMETER]
 
 
-def topics_by_slug(*, locale_id):
-    """Every topic keyed by slug, in the locale `locale_id`, else in the default locale.
-
-    Topics are a small taxonomy, so one query for all of them is cheaper than
-    one per listing row, and it also tells which slugs exist.
-    """
-    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    topics = {}
-    for topic in Topic.objects.filter(Q(locale_id=locale_id) | Q(locale__language_code=default_language)):
-        if topic.locale_id == locale_id or topic.slug not in topics:
-            topics[topic.slug] = topic
-    return topics
-
-
-def with_topic_links(queryset):
-    return queryset.prefetch_related(
-        Prefetch("topic_links", queryset=PageTopic.objects.select_related("topic").order_by("sort_order", "pk"))
-    )
-
-
-def attach_localized_topics(pages, *, topics):
-    """Set `page.localized_topics`: the page's topics as rows of the listing's locale."""
-    for page in pages:
-        page.localized_topics = [topics.get(link.topic.slug, link.topic) for link in page.topic_links.all()]
-    return pages
-
-
 def topic_counts(pages):
     """{slug: number of `pages` linked to the topic} in one grouped query."""
     rows = (
@@ -104,41 +74,6 @@ def topic_counts(pages):
         .order_by()
     )
     return {row["topic__slug"]: row["count"] for row in rows}
-
-
-def paginate(queryset, *, params, param_name=PAGE_PARAM, kept_params=None):
-    """The requested page of `queryset` and links to its neighbours.
-
-    A malformed or out-of-range page number gets the first or the last page
-    (Paginator.get_page), never an error. Links keep `kept_params` (the
-    recognised filters), dropping anything else from the query string.
-    """
-    page_obj = Paginator(queryset, settings.PORTAL_LISTING_PAGE_SIZE).get_page(params.get(param_name))
-    page_obj.object_list = list(page_obj.object_list)
-    kept_params = kept_params if kept_params is not None else QueryDict()
-
-    def url_for(number):
-        query = kept_params.copy()
-        query[param_name] = str(number)
-        return "?" + query.urlencode()
-
-    links = []
-    for number in page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1):
-        is_number = isinstance(number, int)
-        links.append(
-            {
-                "number": number,
-                "url": url_for(number) if is_number else None,
-                "current": number == page_obj.number,
-            }
-        )
-    pagination = {
-        "page_obj": page_obj,
-        "pages": links,
-        "previous_url": url_for(page_obj.previous_page_number()) if page_obj.has_previous() else None,
-        "next_url": url_for(page_obj.next_page_number()) if page_obj.has_next() else None,
-    }
-    return page_obj, pagination
 
 
 def query_of(selection):
