@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.db.models import F, OuterRef, Subquery
-from wagtail.models import Locale, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 
@@ -75,7 +77,7 @@ def language_versions(*, page, request=None):
     Drafts, unpublished translations and pages behind a view restriction (their
     own or an ancestor's) are never listed.
     """
-    default_locale_id = Locale.get_default().pk
+    default_code = default_language_code()
     versions = (
         page.get_translations(inclusive=True)
         .live()
@@ -84,9 +86,14 @@ def language_versions(*, page, request=None):
         .defer_streamfields()
         .order_by("locale__language_code")
     )
-    ordered = sorted(versions, key=lambda version: version.locale_id != default_locale_id)
+    ordered = sorted(versions, key=lambda version: version.locale.language_code != default_code)
     return [
         (version.locale.language_code, url)
         for version in ordered
         if (url := version.get_full_url(request=request)) is not None
     ]
+
+
+def default_language_code():
+    """The default locale's language code, as `Locale.get_default()` has it, without its query."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)

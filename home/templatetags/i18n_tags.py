@@ -2,9 +2,9 @@
 
 from django import template
 from django.utils.html import format_html, format_html_join
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from home.translations import language_versions
+from home.translations import default_language_code, language_versions
 
 register = template.Library()
 
@@ -25,7 +25,7 @@ def hreflang_links(context, page):
     if len(versions) < 2:
         return ""
     links = format_html_join("\n", LINK, versions)
-    default_url = dict(versions).get(Locale.get_default().language_code)
+    default_url = dict(versions).get(default_language_code())
     if default_url:
         links = format_html("{}\n" + LINK, links, "x-default", default_url)
     return links
