@@ -7,7 +7,6 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Revision
@@ -30,22 +29,10 @@ def load_demo(*options):
 
 
 @pytest.fixture(scope="class")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once for a class of tests (loading takes a while) and rolled back after them.
-
-    Files are stored on disk: Wagtail's document serve view reads a storage's
-    `path()`, which the in-memory test storage claims but cannot back.
-    """
-    on_disk = {
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path_factory.mktemp("media"))},
-        },
-        "staticfiles": settings.STORAGES["staticfiles"],
-    }
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo, loaded once for a class of tests (loading takes a while) and rolled back after them."""
     with (
         django_db_blocker.unblock(),
-        override_settings(STORAGES=on_disk),
         pytest.MonkeyPatch.context() as patch,
         transaction.atomic(),
     ):
