@@ -5,7 +5,7 @@ indexed; anything else gets None, and the caller removes it from the index.
 """
 
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from home.kinds import kind_of_page
 from search.engines.base import IndexDocument
@@ -90,9 +90,3 @@ def file_texts(page):
         if document.extracted_text and not document.collection.get_view_restrictions().exists():
             texts.append(document.extracted_text)
     return texts
-
-
-def live_page(page_id):
-    """The page as stored now (signals may carry a stale instance), or None."""
-    page = Page.objects.filter(pk=page_id).first()
-    return page.specific if page is not None else None
