@@ -46,39 +46,31 @@ def fresh_cache():
     cache.clear()
 
 
-@pytest.fixture
-def publish_article(article_index):
-    """publish_article(title=..., text=..., **factory_kwargs): a published article, indexed."""
+def publisher(factory, *, default_parent):
+    """make(title=..., text=..., parent=None, **factory_kwargs): a published page of `factory`, indexed."""
 
     def make(*, title, text="", parent=None, **kwargs):
         kwargs.setdefault("summary", "")
         kwargs.setdefault("published_at", days_ago(30))
-        page = ArticlePageFactory(parent=parent or article_index, title=title, body=body(text or title), **kwargs)
+        page = factory(parent=parent or default_parent, title=title, body=body(text or title), **kwargs)
         return publish(page)
 
     return make
+
+
+@pytest.fixture
+def publish_article(article_index):
+    return publisher(ArticlePageFactory, default_parent=article_index)
 
 
 @pytest.fixture
 def publish_resource(guidance_index):
-    def make(*, title, text="", parent=None, **kwargs):
-        kwargs.setdefault("summary", "")
-        kwargs.setdefault("published_at", days_ago(30))
-        page = GuidancePageFactory(parent=parent or guidance_index, title=title, body=body(text or title), **kwargs)
-        return publish(page)
-
-    return make
+    return publisher(GuidancePageFactory, default_parent=guidance_index)
 
 
 @pytest.fixture
 def publish_campaign(campaign_index):
-    def make(*, title, text="", **kwargs):
-        kwargs.setdefault("summary", "")
-        kwargs.setdefault("published_at", days_ago(30))
-        page = CampaignPageFactory(parent=campaign_index, title=title, body=body(text or title), **kwargs)
-        return publish(page)
-
-    return make
+    return publisher(CampaignPageFactory, default_parent=campaign_index)
 
 
 @pytest.fixture
