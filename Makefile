@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEMO_BUNDLE ?= demo/bundle
 
-.PHONY: run test install messages lint bench clean
+.PHONY: run test install messages catalogues lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -21,6 +21,11 @@ install: $(VENV)/.installed
 
 messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity=0
+
+# After adding user-facing strings: refresh both catalogues, then translate the new entries.
+catalogues: install
+	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=node_modules --ignore=demo \
+		--no-obsolete --add-location=file
 
 run: messages
 	$(BIN)/python manage.py migrate --no-input

@@ -2,8 +2,7 @@
 
 The English text is the msgid everywhere; locale/vi holds the Vietnamese text and locale/en repeats the
 English, so both catalogues are complete. When a test here fails after you added a string, run
-`manage.py makemessages -l vi -l en --ignore=.venv --ignore=node_modules --ignore=demo --no-obsolete`
-and translate the new entries.
+`make catalogues` (makemessages with the project's options) and translate the new entries.
 """
 
 import os

@@ -182,6 +182,8 @@ PORTAL_DEFAULT_LOCALE = "vi"
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 PORTAL_LISTING_PAGE_SIZE = 12
+# How many reverse proxies of ours append to X-Forwarded-For (0: use the socket peer).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 LOGGING = {
     "version": 1,
