@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.documents import most_downloaded, record_download
+from home.mailbox.snippets import MailboxListsViewSetGroup
 from home.models import Hotline, SiteAlert, Topic
 
 MOST_DOWNLOADED_LIMIT = 10
@@ -74,6 +75,7 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+register_snippet(MailboxListsViewSetGroup)
 
 
 # --- Dashboard ---------------------------------------------------------------

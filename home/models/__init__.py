@@ -1,4 +1,13 @@
 from home.models.choices import Audience, SchoolLevel
+from home.models.mailbox import (
+    CounsellorAssignment,
+    DangerPhrase,
+    MailboxAccessLog,
+    MailboxCase,
+    MailboxMessage,
+    MailboxPage,
+    School,
+)
 from home.models.media import PortalDocument, PortalImage, PortalRendition
 from home.models.pages import (
     BasePage,
@@ -17,17 +26,24 @@ __all__ = [
     "Audience",
     "BasePage",
     "ContentPage",
+    "CounsellorAssignment",
+    "DangerPhrase",
     "HomePage",
     "HomePageFeaturedCampaign",
     "HomePageFeaturedResource",
     "Hotline",
     "IndexPage",
+    "MailboxAccessLog",
+    "MailboxCase",
+    "MailboxMessage",
+    "MailboxPage",
     "PageTopic",
     "PortalDocument",
     "PortalImage",
     "PortalRendition",
     "PortalSettings",
     "PortalSettingsHotline",
+    "School",
     "SchoolLevel",
     "SiteAlert",
     "StandardPage",

@@ -166,6 +166,7 @@ class HomePage(BasePage):
         "resources.ArticleIndexPage",
         "resources.GuidanceIndexPage",
         "campaigns.CampaignIndexPage",
+        "home.MailboxPage",
     ]
     max_count_per_parent = 1
 

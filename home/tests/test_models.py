@@ -12,6 +12,7 @@ PAGE_TYPES_UNDER_HOME = {
     "resources.ArticleIndexPage",
     "resources.GuidanceIndexPage",
     "campaigns.CampaignIndexPage",
+    "home.MailboxPage",
 }
 
 
@@ -51,7 +52,7 @@ def test_editors_are_offered_the_sections_and_standard_pages_under_an_empty_home
 
 
 def test_each_section_index_is_offered_only_until_it_exists(home_page, article_index, guidance_index, campaign_index):
-    assert creatable_under(home_page) == {"home.StandardPage"}
+    assert creatable_under(home_page) == {"home.StandardPage", "home.MailboxPage"}
 
 
 def test_articles_resources_and_campaigns_are_not_offered_under_the_home_page(home_page):
@@ -65,7 +66,12 @@ def test_admin_add_child_page_view_under_home_lists_only_what_makes_sense(admin_
 
     assert response.status_code == 200
     offered = {f"{app_label}.{model_name}" for _name, app_label, model_name, _help in response.context["page_types"]}
-    assert offered == {"home.standardpage", "resources.guidanceindexpage", "campaigns.campaignindexpage"}
+    assert offered == {
+        "home.standardpage",
+        "home.mailboxpage",
+        "resources.guidanceindexpage",
+        "campaigns.campaignindexpage",
+    }
 
 
 # --- standard pages -----------------------------------------------------------------------

@@ -184,6 +184,8 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 PORTAL_LISTING_PAGE_SIZE = 12
 # How many reverse proxies of ours append to X-Forwarded-For (0: use the socket peer).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Student help mailbox: Fernet key(s) encrypting message text, newest first (see README).
+MAILBOX_ENCRYPTION_KEY = os.environ.get("MAILBOX_ENCRYPTION_KEY", "")
 
 LOGGING = {
     "version": 1,

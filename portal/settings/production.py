@@ -1,5 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
+from home.mailbox.crypto import build_fernet
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -10,6 +12,8 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+# Mailbox messages are encrypted at rest: refuse to start without a valid key.
+build_fernet(MAILBOX_ENCRYPTION_KEY)  # noqa: F405
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
 

@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"
+MAILBOX_ENCRYPTION_KEY = "dGVzdC1vbmx5LW1haWxib3gta2V5LW5vdC1zZWNyZXQ="
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,1 @@
+"""The student help mailbox: public form and case reading (students), admin views (counsellors)."""
