@@ -19,6 +19,12 @@ $(VENV)/.installed: $(BIN)/python requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
+# axe-core for the accessibility tests (package-lock.json). Without npm the
+# browser tests still run their skips, and say so.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the accessibility tests will be skipped (no axe-core)" >&2; fi
+
 messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity=0
 
@@ -35,7 +41,7 @@ run: messages
 	trap "kill $$scheduler 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: messages
+test: messages node_modules/.installed
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
@@ -45,4 +51,4 @@ lint: install
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) media media-test static artifacts db.sqlite3
+	rm -rf $(VENV) node_modules media media-test static artifacts db.sqlite3

@@ -38,3 +38,6 @@ def guidance_index(home_page):
 @pytest.fixture
 def campaign_index(home_page):
     return ensure_index_page(kind_name="campaign", locale=home_page.locale)
+
+# Reports, at the top and bottom of the run, when the browser tests cannot run.
+pytest_plugins = ["portal.tests.browser.reporting"]
