@@ -24,7 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from portal.tests.browser import site_server, tools
-from portal.tests.browser.support import DESKTOP, new_context
+from portal.tests.browser.support import ACTION_TIMEOUT_MS, DESKTOP, new_context
 
 SITE_BUILD_TIMEOUT_SECONDS = 600
 # While writing a journey: the URL of a site already started with
@@ -143,7 +143,10 @@ def live_site(browser_tools, tmp_path_factory):
 
 @pytest.fixture(scope="package")
 def browser(browser_tools):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # The machine may be busy: let assertions wait as long as actions do.
+    expect.set_options(timeout=ACTION_TIMEOUT_MS)
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(tools.CHROMIUM), args=tools.CHROMIUM_ARGS)
