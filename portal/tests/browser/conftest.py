@@ -1,7 +1,8 @@
 """Fixtures of the browser tests: a real demo site in a subprocess, and Chromium.
 
-The site is built once per test run (per xdist worker that runs browser
-tests: the Makefile groups them on one worker) on its own throwaway database:
+The site is built once per xdist worker that runs browser tests (xdist's
+`loadgroup` cannot keep them on one worker under pytest 9.2, which no longer
+reads the `_nodeid` it rewrites), each on its own throwaway database:
 a temporary SQLite file, or, when DATABASE_URL names a PostgreSQL server, a
 new database there that is dropped afterwards. Both fixtures are
 package-scoped so that they end with the last browser test: Playwright's sync

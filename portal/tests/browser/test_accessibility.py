@@ -14,7 +14,7 @@ from portal.tests.browser.support import (
     translation_of,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 ARTICLE = "thuoc-la-dien-tu-tac-hai-va-quy-dinh-cam"
 GUIDANCE = "cam-nang-cha-me-phong-chong-xam-hai-tre-em"

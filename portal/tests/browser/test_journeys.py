@@ -17,7 +17,7 @@ from portal.tests.browser.support import (
     translation_of,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 E_CIGARETTES_ARTICLE = "thuoc-la-dien-tu-tac-hai-va-quy-dinh-cam"
 LIBRARY_TITLE = "Thư viện tài liệu"
