@@ -12,6 +12,7 @@ The district ("quận Hòa Bình") and its local phone numbers are fictional;
 
 import re
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Locale
@@ -30,6 +31,8 @@ from home.models import (
 from home.services import ensure_home_page, get_or_create_locale
 
 TRANSLATION_LOCALE = "en"
+# The privacy page states the mailbox's retention period as configured when the demo is loaded.
+RETENTION_DAYS = settings.MAILBOX_RETENTION_DAYS
 
 FEATURED_CAMPAIGN_SLUGS = (
     "truong-hoc-khong-khoi-thuoc-nam-hoc-2026-2027",
@@ -158,7 +161,8 @@ STANDARD_PAGES = [
                 (
                     "p",
                     "Bạn có thể đọc bài viết, tìm kiếm và tải tài liệu mà không cần đăng ký hay đăng nhập. Trang "
-                    "không có mục bình luận và không có biểu mẫu thu thập thông tin cá nhân của người đọc.",
+                    "không có mục bình luận. Chỉ có hai biểu mẫu: hộp thư “Điều em muốn nói” dành cho học sinh và "
+                    "câu hỏi “Trang này có hữu ích không?”; cả hai đều không hỏi họ tên và được mô tả dưới đây.",
                 ),
                 ("h2", "Những gì được ghi nhận"),
                 (
@@ -169,11 +173,56 @@ STANDARD_PAGES = [
                         "**Từ khóa tìm kiếm:** để cải thiện nội dung, hệ thống đếm số lần mỗi từ khóa được tìm trong "
                         "ngày và số lần không có kết quả, không kèm địa chỉ IP hay thông tin người tìm. Số liệu này "
                         "được tự động xóa sau ba tháng.",
+                        "**Ý kiến “Trang này có hữu ích không?”:** chỉ lưu câu trả lời có hoặc không, góp ý bạn tự "
+                        "viết (nếu có) và trang được đánh giá. Không lưu địa chỉ IP, thiết bị, cookie hay bất kỳ "
+                        "thông tin cá nhân nào về người trả lời.",
                         "**Nhật ký máy chủ:** như mọi trang web, máy chủ có thể ghi nhật ký kỹ thuật (thời gian, "
                         "địa chỉ trang được yêu cầu, địa chỉ IP) để bảo đảm an toàn và khắc phục sự cố. Nhật ký chỉ "
                         "được giữ trong thời gian ngắn theo quy định của đơn vị vận hành và không được dùng để theo "
                         "dõi người đọc.",
                     ],
+                ),
+                ("h2", "Hộp thư “Điều em muốn nói”"),
+                (
+                    "p",
+                    "Học sinh có thể gửi thư xin giúp đỡ mà không cần tài khoản và không cần ghi tên. Khi gửi, em "
+                    "nhận được một mã thư và một mã PIN để quay lại đọc câu trả lời. Hệ thống chỉ lưu:",
+                ),
+                (
+                    "ul",
+                    [
+                        "**Nội dung thư** của em và câu trả lời của tư vấn viên, được mã hóa khi lưu trữ.",
+                        "**Trường và chủ đề** nếu em chọn (không bắt buộc).",
+                        "**Ngày giờ** gửi thư và trả lời, **mã thư** và **mã PIN**. Mã PIN chỉ được lưu dưới dạng "
+                        "mã băm: không ai đọc lại được mã PIN của em, kể cả chúng tôi.",
+                    ],
+                ),
+                (
+                    "p",
+                    "**Không bao giờ lưu:** họ tên (trừ khi em tự viết trong thư), địa chỉ IP, thông tin về thiết "
+                    "bị hay trình duyệt, cookie theo dõi. Để chặn thư rác, hệ thống chỉ đếm tạm số lần gửi từ cùng "
+                    "một mạng trong bộ nhớ đệm, trong thời gian ngắn; con số này không gắn với thư của em và tự "
+                    "mất đi.",
+                ),
+                (
+                    "p",
+                    "**Ai được đọc:** chỉ tư vấn viên được phân công cho trường của em, hoặc cho toàn thành phố, "
+                    "mới đọc được thư; nếu em không chọn trường, chỉ tư vấn viên của toàn thành phố đọc được. Biên "
+                    "tập viên, người duyệt bài và quản trị viên trang web không đọc được thư. Mỗi lần tư vấn viên "
+                    "mở, trả lời, in hoặc xuất thư đều được ghi lại (ai, khi nào, mã thư nào; không ghi nội dung).",
+                ),
+                (
+                    "p",
+                    f"**Lưu trong bao lâu:** thư được tự động xóa {RETENTION_DAYS} ngày sau lần hoạt động cuối "
+                    "cùng (lần gửi hoặc trả lời gần nhất). Trước đó, nếu cần tiếp tục giúp em, tư vấn viên có thể "
+                    "in hoặc lưu thư thành tệp PDF; bản này được nhà trường giữ kín.",
+                ),
+                (
+                    "callout",
+                    "warning",
+                    "Nếu em đang gặp nguy hiểm",
+                    "Đừng chờ trả lời qua hộp thư: hãy gọi ngay **111** (Tổng đài quốc gia bảo vệ trẻ em, miễn phí) "
+                    "hoặc **113** (Công an).",
                 ),
                 ("h2", "Cookie và dịch vụ bên ngoài"),
                 (
@@ -213,7 +262,8 @@ STANDARD_PAGES = [
                 (
                     "p",
                     "You can read articles, search and download materials without registering or signing in. The "
-                    "site has no comments and no forms that collect readers' personal information.",
+                    "site has no comments. It has only two forms: the students' help mailbox and the “Was this page "
+                    "helpful?” question; neither asks for a name, and both are described below.",
                 ),
                 ("h2", "What is recorded"),
                 (
@@ -224,10 +274,57 @@ STANDARD_PAGES = [
                         "**Search terms:** to improve the content, the site counts how many times each search term "
                         "was used each day and how often it found nothing, without any IP address or information "
                         "about who searched. These counts are deleted automatically after three months.",
+                        "**“Was this page helpful?” answers:** only the yes or no answer, the comment you choose to "
+                        "write (if any) and the page it is about are kept. No IP address, device, cookie or any "
+                        "other personal information about who answered is kept.",
                         "**Server logs:** like any website, the server may keep technical logs (time, requested "
                         "address, IP address) for security and troubleshooting. They are kept for a short time as "
                         "set by the hosting operator and are not used to track readers.",
                     ],
+                ),
+                ("h2", "The students' help mailbox"),
+                (
+                    "p",
+                    "Students can write to ask for help without an account and without giving their name. After "
+                    "sending, they get a case code and a PIN to come back and read the reply. The mailbox keeps "
+                    "only:",
+                ),
+                (
+                    "ul",
+                    [
+                        "**The text of the messages** and the counsellors' replies, encrypted when stored.",
+                        "**The school and the topic**, if the student chose them (both are optional).",
+                        "**The dates and times** of messages and replies, the **case code** and the **PIN**. The PIN "
+                        "is kept only as a hash: nobody can read it back, not even us.",
+                    ],
+                ),
+                (
+                    "p",
+                    "**Never kept:** the student's name (unless they write it in the message), IP address, device "
+                    "or browser details, tracking cookies. To stop spam, the site only counts recent messages from "
+                    "the same network, for a short time, in a temporary cache; the count is never linked to a "
+                    "message and disappears by itself.",
+                ),
+                (
+                    "p",
+                    "**Who can read it:** only counsellors assigned to the student's school, or to the whole city, "
+                    "can read the messages; when no school was chosen, only the city-wide counsellors can. Editors, "
+                    "reviewers and the site's administrators cannot read them. Every time a counsellor opens, "
+                    "answers, prints or exports a case, it is recorded (who, when, which case code; never the "
+                    "content).",
+                ),
+                (
+                    "p",
+                    f"**How long:** a case is deleted automatically {RETENTION_DAYS} days after its last activity "
+                    "(the latest message or reply). Before then, if the student still needs help, a counsellor may "
+                    "print the case or save it as a PDF file, which the school keeps confidential.",
+                ),
+                (
+                    "callout",
+                    "warning",
+                    "If you are in danger",
+                    "Do not wait for a reply from the mailbox: call **111** (national child protection hotline, "
+                    "free) or **113** (police) now.",
                 ),
                 ("h2", "Cookies and outside services"),
                 (

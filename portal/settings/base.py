@@ -187,6 +187,9 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Student help mailbox: Fernet key(s) encrypting message text, newest first (see README).
 MAILBOX_ENCRYPTION_KEY = os.environ.get("MAILBOX_ENCRYPTION_KEY", "")
 
+# Student help mailbox: cases are deleted this many days after their last activity.
+MAILBOX_RETENTION_DAYS = int(os.environ.get("MAILBOX_RETENTION_DAYS", "180"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

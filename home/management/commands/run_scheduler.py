@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Command(BaseCommand):
-    help = _("Publish and unpublish scheduled pages every INTERVAL seconds (development helper).")
+    help = _(
+        "Every INTERVAL seconds: publish and unpublish scheduled pages, and delete mailbox cases past "
+        "their retention period (development helper; cron does this in production)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=int, default=60)
@@ -15,6 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args, interval, once, **options):
         while True:
             call_command("publish_scheduled", verbosity=0)
+            # One indexed query when nothing is due: cheap enough for every pass.
+            call_command("purge_mailbox_cases", verbosity=0)
             if once:
                 return
             time.sleep(interval)
