@@ -13,3 +13,4 @@ class HomeConfig(AppConfig):
             receivers_privacy,  # noqa: F401  (privacy shared by all locales)
             signals,  # noqa: F401  (connects the receivers)
         )
+        from home.mailbox import counselling_hooks  # noqa: F401  (counsellors' admin views)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.defaults import permission_denied
 from django.views.generic import TemplateView, View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -44,13 +45,18 @@ class ReplyForm(forms.Form):
         ) % {"limit": REPLY_MAX_LENGTH}
 
 
+def forbidden(request):
+    """A plain 403: Wagtail's admin would turn a raised PermissionDenied into a redirect to the dashboard."""
+    return permission_denied(request, PermissionDenied())
+
+
 class CounsellorOnlyMixin:
     """403 for everyone outside the counsellors group; 404 for a case outside their schools."""
 
     @method_decorator(never_cache)
     def dispatch(self, request, *args, **kwargs):
         if not counselling.is_counsellor(request.user):
-            raise PermissionDenied
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_case(self):
@@ -96,8 +102,8 @@ class CaseListView(CounsellorOnlyMixin, BaseListingView):
     verbose_name_plural = _("cases")
     columns = [
         TitleColumn("code", label=_("Case code"), url_name="mailbox_case"),
-        Column("school", label=_("School"), empty_value_display=_("No school given")),
-        Column("topic", label=_("Topic"), accessor="get_topic_display", empty_value_display=_("No topic given")),
+        Column("school", label=_("School"), accessor=counselling.school_label),
+        Column("topic", label=_("Topic"), accessor=counselling.topic_label),
         Column("status", label=_("Status"), accessor="get_status_display"),
         DateColumn("last_activity_at", label=_("Last activity"), sort_key="last_activity_at"),
     ]
@@ -169,10 +175,10 @@ class CaseStatusView(CounsellorOnlyMixin, View):
     def post(self, request, *args, **kwargs):
         case = self.get_case()
         if self.close:
-            counselling_services.close_case(case=case, user=request.user)
+            counselling_services.close_case(case=case)
             messages.success(request, _("Case %(code)s is closed.") % {"code": case.code})
         else:
-            counselling_services.reopen_case(case=case, user=request.user)
+            counselling_services.reopen_case(case=case)
             messages.success(request, _("Case %(code)s is open again.") % {"code": case.code})
         return redirect("mailbox_case", case_id=case.pk)
 
@@ -241,9 +247,8 @@ class AccessLogView(BaseListingView):
     @method_decorator(never_cache)
     def dispatch(self, request, *args, **kwargs):
         if not counselling.user_can_read_access_log(request.user):
-            raise PermissionDenied
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_base_queryset(self):
         return counselling.access_log_entries()
-

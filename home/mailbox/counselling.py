@@ -23,9 +23,7 @@ AWAITING_REPLY_STATUSES = (MailboxCase.Status.NEW, MailboxCase.Status.AWAITING_C
 
 
 def is_counsellor(user):
-    return bool(
-        user.is_authenticated and user.is_active and user.groups.filter(name=COUNSELLORS_GROUP).exists()
-    )
+    return bool(user.is_authenticated and user.is_active and user.groups.filter(name=COUNSELLORS_GROUP).exists())
 
 
 def is_city_wide(user):
@@ -129,13 +127,21 @@ def case_thread(case):
     ]
     return CaseThread(
         code=case.code,
-        school_name=case.school.name if case.school_id else str(_("No school given")),
-        topic_label=str(case.get_topic_display() or _("No topic given")),
+        school_name=str(school_label(case)),
+        topic_label=str(topic_label(case)),
         status_label=str(case.get_status_display()),
         created_at=case.created_at,
         last_activity_at=case.last_activity_at,
         messages=messages,
     )
+
+
+def school_label(case):
+    return case.school.name if case.school_id else _("No school given")
+
+
+def topic_label(case):
+    return case.get_topic_display() or _("No topic given")
 
 
 def _author_label(message):

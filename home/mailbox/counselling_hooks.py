@@ -56,7 +56,11 @@ class AccessLogMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_access_log_menu_item():
     return AccessLogMenuItem(
-        _("Mailbox access log"), reverse("mailbox_access_log"), name="mailbox-access-log", icon_name="history", order=9200
+        _("Mailbox access log"),
+        reverse("mailbox_access_log"),
+        name="mailbox-access-log",
+        icon_name="history",
+        order=9200,
     )
 
 
@@ -105,9 +109,7 @@ class CounsellorAssignmentViewSet(SnippetViewSet):
     list_display = ["user", "school"]
     list_filter = ["school"]
     search_backend_name = None
-    edit_handler = ObjectList(
-        [FieldPanel("user"), FieldPanel("school")], base_form_class=CounsellorAssignmentForm
-    )
+    edit_handler = ObjectList([FieldPanel("user"), FieldPanel("school")], base_form_class=CounsellorAssignmentForm)
 
 
 register_snippet(CounsellorAssignmentViewSet)
