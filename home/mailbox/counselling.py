@@ -87,6 +87,10 @@ class ThreadMessage:
     text: str
     from_student: bool
 
+    @property
+    def created_label(self):
+        return format_local_datetime(self.created_at)
+
 
 @dataclass(frozen=True)
 class CaseThread:

@@ -48,7 +48,7 @@ def _write_header(pdf, thread):
 
 def _write_message(pdf, message):
     pdf.set_font(FONT_FAMILY, "B", 11)
-    _line(pdf, f"{message.author_label} — {format_local_datetime(message.created_at)}", height=7)
+    _line(pdf, f"{message.author_label} — {message.created_label}", height=7)
     pdf.set_font(FONT_FAMILY, "", 11)
     _line(pdf, message.text, height=6)
     pdf.ln(4)

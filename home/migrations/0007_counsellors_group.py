@@ -3,8 +3,9 @@
 Counsellors get admin access only: reading cases is decided by their
 membership of this group plus their `CounsellorAssignment` rows
 (`home.mailbox.counselling`), never by a model permission, so no other role
-can be granted it by ticking a box. Content managers assign counsellors to
-schools and read the access log (which holds no message content).
+can be granted it by ticking a box. Content managers keep the mailbox's lists
+(schools, danger phrases), assign counsellors to schools and read the access
+log (which holds no message content).
 
 Names and permissions are frozen here (see 0003_editorial_groups);
 `home/tests/mailbox/test_counselling.py` checks they match the code.
@@ -15,7 +16,11 @@ from django.db import migrations
 COUNSELLORS = "Tư vấn viên"
 CONTENT_MANAGERS = "Quản trị nội dung"
 CONTENT_MANAGER_PERMISSIONS = [
-    *[("home", f"{action}_counsellorassignment") for action in ("add", "change", "delete", "view")],
+    *[
+        ("home", f"{action}_{model}")
+        for model in ("counsellorassignment", "school", "dangerphrase")
+        for action in ("add", "change", "delete", "view")
+    ],
     ("home", "view_mailboxaccesslog"),
 ]
 

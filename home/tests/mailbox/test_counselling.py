@@ -53,10 +53,11 @@ def test_counsellors_group_may_use_the_admin_and_nothing_else():
     ]
 
 
-def test_content_managers_may_assign_counsellors_and_read_the_access_log():
+def test_content_managers_keep_the_lists_assign_counsellors_and_read_the_access_log():
     manager = make_user("manager", CONTENT_MANAGERS_GROUP)
-    for codename in ("add", "change", "delete", "view"):
-        assert manager.has_perm(f"home.{codename}_counsellorassignment")
+    for model in ("counsellorassignment", "school", "dangerphrase"):
+        for action in ("add", "change", "delete", "view"):
+            assert manager.has_perm(f"home.{action}_{model}")
     assert counselling.user_can_read_access_log(manager)
     assert not manager.has_perm("home.view_mailboxcase")
     assert not manager.has_perm("home.view_mailboxmessage")
