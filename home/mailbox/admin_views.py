@@ -238,7 +238,7 @@ class AccessLogView(BaseListingView):
     verbose_name = _("access log entry")
     verbose_name_plural = _("access log entries")
     columns = [
-        DateColumn("at", label=_("When")),
+        Column("at", label=_("When"), accessor=lambda entry: counselling.format_local_datetime(entry.at)),
         Column("username", label=_("User")),
         Column("case_code", label=_("Case code")),
         Column("action", label=_("Action"), accessor="get_action_display"),

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -187,8 +188,16 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Student help mailbox: Fernet key(s) encrypting message text, newest first (see README).
 MAILBOX_ENCRYPTION_KEY = os.environ.get("MAILBOX_ENCRYPTION_KEY", "")
 
-# Student help mailbox: cases are deleted this many days after their last activity.
-MAILBOX_RETENTION_DAYS = int(os.environ.get("MAILBOX_RETENTION_DAYS", "180"))
+
+def mailbox_retention_days():
+    """Days after their last activity before mailbox cases are deleted; a bad value stops the start-up."""
+    raw = os.environ.get("MAILBOX_RETENTION_DAYS", "180").strip()
+    if not raw.isdigit() or int(raw) < 1:
+        raise ImproperlyConfigured(f"MAILBOX_RETENTION_DAYS must be a whole number of days, at least 1 (got {raw!r}).")
+    return int(raw)
+
+
+MAILBOX_RETENTION_DAYS = mailbox_retention_days()
 
 LOGGING = {
     "version": 1,

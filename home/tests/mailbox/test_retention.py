@@ -1,7 +1,11 @@
 """Retention: cases past MAILBOX_RETENTION_DAYS are deleted by `purge_mailbox_cases` (and the scheduler)."""
 
 import io
+import os
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -13,6 +17,8 @@ from home.tests.mailbox.counselling_support import make_counsellor
 from home.tests.mailbox.factories import MailboxCaseFactory, MailboxMessageFactory
 
 pytestmark = pytest.mark.django_db
+
+BASE_DIR = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
@@ -80,3 +86,13 @@ def test_scheduler_pass_purges_expired_cases(cases):
 
 def test_nothing_due_prints_zero():
     assert "0" in run()
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "1.5"])
+def test_a_bad_retention_setting_stops_the_start_up_with_a_clear_message(value):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "MAILBOX_RETENTION_DAYS": value}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    assert "MAILBOX_RETENTION_DAYS must be a whole number of days, at least 1" in result.stderr
