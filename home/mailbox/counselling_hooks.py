@@ -1,12 +1,11 @@
-"""Admin wiring of the counsellors' side of the mailbox: URLs, menu items, dashboard panel,
-counsellor assignments.
+"""Admin wiring of the counsellors' side of the mailbox: menu items, dashboard panel,
+counsellor assignments (the URLs are in `home.mailbox.admin_urls`).
 
 Imported from `HomeConfig.ready()` (Wagtail only auto-imports `wagtail_hooks`).
 """
 
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
@@ -15,25 +14,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.mailbox import admin_views, counselling
+from home.mailbox import counselling
 from home.models import CounsellorAssignment
-
-
-@hooks.register("register_admin_urls")
-def register_mailbox_admin_urls():
-    case_views = [
-        ("", admin_views.CaseListView.as_view(), "mailbox_cases"),
-        ("results/", admin_views.CaseListView.as_view(results_only=True), "mailbox_cases_results"),
-        ("<int:case_id>/", admin_views.CaseDetailView.as_view(), "mailbox_case"),
-        ("<int:case_id>/reply/", admin_views.CaseReplyView.as_view(), "mailbox_case_reply"),
-        ("<int:case_id>/close/", admin_views.CaseStatusView.as_view(close=True), "mailbox_case_close"),
-        ("<int:case_id>/reopen/", admin_views.CaseStatusView.as_view(close=False), "mailbox_case_reopen"),
-        ("<int:case_id>/pdf/", admin_views.CaseExportView.as_view(), "mailbox_case_pdf"),
-        ("<int:case_id>/print/", admin_views.CasePrintView.as_view(), "mailbox_case_print"),
-        ("access-log/", admin_views.AccessLogView.as_view(), "mailbox_access_log"),
-        ("access-log/results/", admin_views.AccessLogView.as_view(results_only=True), "mailbox_access_log_results"),
-    ]
-    return [path(f"mailbox/{route}", never_cache(view), name=name) for route, view, name in case_views]
 
 
 class CounsellorMenuItem(MenuItem):

@@ -6,8 +6,9 @@ from home.mailbox.counselling import COUNSELLORS_GROUP
 from home.tests.editorial_support import make_role_user, make_user
 from home.tests.mailbox.factories import CounsellorAssignmentFactory
 
-# Users with admin access who must never read a message: each role, and an administrator.
-OUTSIDER_ROLES = ["editor", "reviewer", "content_manager", "superuser"]
+# Signed-in users who must never read a message: each editorial role, an administrator,
+# and a "reader" with an account but no group (no admin access at all).
+OUTSIDER_ROLES = ["reader", "editor", "reviewer", "content_manager", "superuser"]
 
 
 def make_counsellor(username, *, schools=(), city_wide=False):
@@ -22,4 +23,6 @@ def make_counsellor(username, *, schools=(), city_wide=False):
 def make_outsider(role):
     if role == "superuser":
         return get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+    if role == "reader":
+        return make_user("reader")
     return make_role_user(role)

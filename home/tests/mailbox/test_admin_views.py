@@ -368,7 +368,7 @@ def test_access_log_can_be_searched_by_case_code(client, counsellor, school):
     assert "HT-BBBB" not in html
 
 
-@pytest.mark.parametrize("role", ["editor", "reviewer"])
+@pytest.mark.parametrize("role", ["reader", "editor", "reviewer"])
 @pytest.mark.parametrize("url_name", ["mailbox_access_log", "mailbox_access_log_results"])
 def test_editors_reviewers_and_counsellors_cannot_read_the_access_log(client, counsellor, role, url_name):
     for user in (make_outsider(role), counsellor):
