@@ -109,7 +109,7 @@ class CaseThread:
             (_("School"), self.school_name),
             (_("Topic"), self.topic_label),
             (_("Status"), self.status_label),
-            (_("Opened"), format_local_datetime(self.created_at)),
+            (_("Received"), format_local_datetime(self.created_at)),
             (_("Last activity"), format_local_datetime(self.last_activity_at)),
         ]
 
