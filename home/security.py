@@ -13,7 +13,10 @@ policy; it still loads nothing from other sites.
 """
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 PUBLIC_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -74,3 +77,26 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         return add_security_headers(path=request.path, response=response)
+
+
+def page_privacy_refusal(*, request, pages):
+    """A response refusing a document when every live page linking it is private to this visitor, else None.
+
+    Wagtail already enforces a document collection's own privacy. A file
+    attached to a private guidance page sits in an ordinary collection, so
+    without this check anyone with its URL could fetch it.
+    """
+    if not pages:
+        return None
+    refused = []
+    for page in pages:
+        restrictions = page.get_view_restrictions()
+        failed = [restriction for restriction in restrictions if not restriction.accept_request(request)]
+        if not failed:
+            return None
+        refused.append((page, failed[0]))
+    page, restriction = refused[0]
+    if restriction.restriction_type == PageViewRestriction.PASSWORD:
+        return redirect(page.url)  # the page asks for its password; then the file is served
+    login_url = getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None) or reverse("wagtailcore_login")
+    return redirect_to_login(request.get_full_path(), login_url)

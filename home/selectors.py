@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, Subquery
 from django.http import QueryDict
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 from home.kinds import all_kinds, get_kind
 from home.models import HomePage, PageTopic, PortalSettings, SiteAlert, Topic
@@ -206,3 +206,13 @@ def paginate(queryset, *, params, param_name=LISTING_PAGE_PARAM, kept_params=Non
         "next_url": url_for(page_obj.next_page_number()) if page_obj.has_next() else None,
     }
     return page_obj, pagination
+
+
+def live_pages_using_document(*, document, limit=50):
+    """Live pages whose content (files, body blocks) links `document`, found through Wagtail's reference index."""
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    return list(Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids]).specific(defer=True)[:limit])

@@ -1,10 +1,13 @@
+import posixpath
+
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 FALLBACK_500_HTML = (
     '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>500</title></head>'
@@ -43,3 +46,19 @@ def server_error(request):
     except Exception:  # the error page itself must never fail
         html = FALLBACK_500_HTML
     return HttpResponse(html, status=500)
+
+
+# Documents are stored under this folder of the media storage (Wagtail's default upload_to).
+DOCUMENTS_FOLDER = "documents"
+
+
+def is_document_path(path):
+    normalised = posixpath.normpath("/" + path).lstrip("/").lower()
+    return normalised == DOCUMENTS_FOLDER or normalised.startswith(DOCUMENTS_FOLDER + "/")
+
+
+def media_file(request, path):
+    """Development server only: images and renditions. Documents go through Wagtail's serve view, never here."""
+    if is_document_path(path):
+        raise Http404("Documents are served at /documents/.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -12,11 +12,20 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from home.documents import most_downloaded, record_download
 from home.mailbox.snippets import MailboxListsViewSetGroup
 from home.models import Hotline, SiteAlert, Topic
+from home.security import page_privacy_refusal
+from home.selectors import live_pages_using_document
 
 MOST_DOWNLOADED_LIMIT = 10
 
 
 # --- Download counter --------------------------------------------------------
+
+
+# After Wagtail's collection privacy check (order 0), before the download counter.
+@hooks.register("before_serve_document", order=50)
+def refuse_documents_of_private_pages(document, request):
+    pages = live_pages_using_document(document=document)
+    return page_privacy_refusal(request=request, pages=pages)
 
 
 # Runs after Wagtail's own view-restriction hook (order 0): a refused request is not a download.

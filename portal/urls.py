@@ -1,6 +1,8 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -21,11 +23,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    if settings.MEDIA_URL.startswith("/"):  # not when media live on S3
+        media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+        urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", home_views.media_file)]
 
 urlpatterns += i18n_patterns(
     path("search/", include(search_urls.page_urlpatterns)),

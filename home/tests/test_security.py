@@ -4,14 +4,17 @@ import datetime
 import re
 from pathlib import Path
 from unittest import mock
+from urllib.parse import quote
 
 import pytest
 import wagtail
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from campaigns.factories import CampaignPageFactory
 from home.factories import DocumentFactory, StandardPageFactory
@@ -296,3 +299,117 @@ def test_inline_scan_catches_what_it_looks_for(tmp_path):
         assert any(pattern.search(sample) for pattern in INLINE_PATTERNS.values()), sample
     allowed = '<script src="/static/js/a.js" defer></script>'
     assert not any(pattern.search(allowed) for pattern in INLINE_PATTERNS.values())
+
+
+# --- Private documents --------------------------------------------------------
+
+
+@pytest.fixture
+def reader():
+    return get_user_model().objects.create_user("reader", "reader@example.com", "password")
+
+
+def published(page):
+    page.save_revision().publish()  # indexes the page's references, files included
+    page.refresh_from_db()
+    return page
+
+
+def private_guidance(guidance_index, document, restriction_type=PageViewRestriction.LOGIN, **kwargs):
+    page = published(GuidancePageFactory(parent=guidance_index, title="Tài liệu nội bộ", files=[document]))
+    PageViewRestriction.objects.create(page=page, restriction_type=restriction_type, **kwargs)
+    return page
+
+
+def test_document_in_a_private_collection_is_served_only_after_sign_in(client, home_page, reader):
+    collection = Collection.get_first_root_node().add_child(name="Nội bộ")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+    document = DocumentFactory(collection=collection)
+
+    anonymous = client.get(document.url)
+    client.force_login(reader)
+    signed_in = client.get(document.url)
+
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith("/_util/login/?next=")
+    assert signed_in.status_code == 200
+    assert b"".join(signed_in.streaming_content) == document.file.open("rb").read()
+
+
+def test_document_in_a_group_only_collection_is_refused_to_other_users(client, home_page, reader):
+    group = Group.objects.create(name="Cán bộ phòng giáo dục")
+    collection = Collection.get_first_root_node().add_child(name="Phòng giáo dục")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(group)
+    document = DocumentFactory(collection=collection)
+    client.force_login(reader)
+
+    outsider = client.get(document.url)
+    reader.groups.add(group)
+    member = client.get(document.url)
+
+    assert outsider.status_code == 302
+    assert member.status_code == 200
+
+
+def test_file_of_a_private_guidance_page_is_served_only_after_sign_in(client, guidance_index, reader):
+    document = DocumentFactory()
+    private_guidance(guidance_index, document)
+
+    anonymous = client.get(document.url)
+    client.force_login(reader)
+    signed_in = client.get(document.url)
+
+    assert anonymous.status_code == 302
+    assert anonymous["Location"] == f"/_util/login/?next={quote(document.url)}"
+    assert signed_in.status_code == 200
+    document.refresh_from_db()
+    assert document.download_count == 1  # the refused request was not counted
+
+
+def test_file_of_a_group_only_guidance_page_is_refused_to_other_users(client, guidance_index, reader):
+    group = Group.objects.create(name="Giáo viên chủ nhiệm")
+    document = DocumentFactory()
+    page = private_guidance(guidance_index, document, restriction_type=PageViewRestriction.GROUPS)
+    page.view_restrictions.get().groups.add(group)
+    client.force_login(reader)
+
+    assert client.get(document.url).status_code == 302
+    reader.groups.add(group)
+    assert client.get(document.url).status_code == 200
+
+
+def test_file_of_a_password_protected_page_sends_the_visitor_to_the_page(client, guidance_index):
+    document = DocumentFactory()
+    page = private_guidance(guidance_index, document, restriction_type=PageViewRestriction.PASSWORD, password="mk123")
+
+    response = client.get(document.url)
+
+    assert response.status_code == 302
+    assert response["Location"] == page.url
+
+
+def test_file_also_linked_from_a_public_page_stays_public(client, guidance_index):
+    document = DocumentFactory()
+    private_guidance(guidance_index, document)
+    published(GuidancePageFactory(parent=guidance_index, title="Tài liệu công khai", files=[document]))
+
+    response = client.get(document.url)
+
+    assert response.status_code == 200
+
+
+def test_file_of_a_page_below_a_private_section_is_private(client, guidance_index):
+    document = DocumentFactory()
+    PageViewRestriction.objects.create(page=guidance_index, restriction_type=PageViewRestriction.LOGIN)
+    published(GuidancePageFactory(parent=guidance_index, title="Tài liệu trong mục riêng", files=[document]))
+
+    assert client.get(document.url).status_code == 302
+
+
+def test_file_no_live_page_uses_is_public(client, home_page):
+    document = DocumentFactory()
+
+    assert client.get(document.url).status_code == 200
