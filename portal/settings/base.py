@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.security.SecurityHeadersMiddleware",
+    "home.structured_logging.RequestLogMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -204,13 +205,32 @@ def mailbox_retention_days():
 
 MAILBOX_RETENTION_DAYS = mailbox_retention_days()
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
-}
+# Logs: never an address, user agent, cookie, user or query string (home/structured_logging.py).
+# LOG_FORMAT=json writes one JSON object per line (production's default).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
+
+
+def logging_config(log_format):
+    formatter = "JsonFormatter" if log_format == "json" else "PlainFormatter"
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "main": {"()": f"home.structured_logging.{formatter}", "format": "%(levelname)s %(name)s %(message)s"}
+        },
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "main"}},
+        "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+        "loggers": {
+            "django.request": {"level": "ERROR"},
+            # runserver's access lines carry query strings; the request log below replaces them.
+            "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+            "portal.requests": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")},
+        },
+    }
+
+
+LOGGING = logging_config(LOG_FORMAT)
+DEFAULT_EXCEPTION_REPORTER = "home.structured_logging.PrivateExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "home.structured_logging.PrivateExceptionReporterFilter"
 
 SITE_NAME_I18N = _("Legal awareness and school safety portal")

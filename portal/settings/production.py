@@ -31,6 +31,9 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")  # noqa: F405
+LOGGING = logging_config(LOG_FORMAT)  # noqa: F405
+
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
 
 if os.environ.get("REDIS_URL"):  # noqa: F405
