@@ -18,6 +18,8 @@ build_fernet(MAILBOX_ENCRYPTION_KEY)  # noqa: F405
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
+# Load balancers probe app servers over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 if env_bool("TRUST_PROXY_HEADERS", False):  # noqa: F405
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))  # noqa: F405
