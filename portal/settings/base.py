@@ -140,14 +140,54 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+
+def s3_media_storage():
+    """Uploads in an S3-compatible bucket (AWS, MinIO, Viettel or FPT object storage), shared by every app server.
+
+    Plain URLs, no signatures: cached pages keep working. The bucket's policy
+    makes only images/ and original_images/ public; documents/ stays private
+    and is streamed through Wagtail's serve view (README, "Deployment").
+    """
+    options = {
+        "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        "location": os.environ.get("AWS_LOCATION", ""),
+        "default_acl": None,
+        "querystring_auth": False,
+        "file_overwrite": False,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+# Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = s3_media_storage()
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "portal",
+# Cache (pages, rate-limit counters): Redis shared by every app server when REDIS_URL is set,
+# else this process's memory (one server only).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            # A stalled Redis must not hold requests up: the cache fails fast and the app carries on.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "portal",
+        }
+    }
+# Sessions (admin sign-in) in the database: every app server sees them.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

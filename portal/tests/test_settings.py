@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -77,3 +78,113 @@ def test_models_and_migrations_are_in_sync():
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
     assert "No changes detected" in out.getvalue()
+
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "a-long-random-production-secret-key-for-the-check-0123456789abcdef",
+    "ALLOWED_HOSTS": "portal.example.vn",
+}
+DEPLOYMENT_VARIABLES = {
+    "REDIS_URL",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_REGION_NAME",
+    "AWS_S3_CUSTOM_DOMAIN",
+    "LOG_FORMAT",
+}
+SHOW_SETTINGS = """
+import json, django
+django.setup()
+from django.conf import settings
+from django.core.files.storage import storages
+from django.core.cache import caches
+print(json.dumps({
+    "cache_backend": settings.CACHES["default"]["BACKEND"],
+    "cache_location": settings.CACHES["default"].get("LOCATION"),
+    "cache_class": type(caches["default"]).__name__,
+    "storage": settings.STORAGES["default"],
+    "storage_class": type(storages["default"]).__name__,
+    "session_engine": settings.SESSION_ENGINE,
+    "formatter": settings.LOGGING["formatters"]["main"]["()"],
+    "cookies": [settings.SESSION_COOKIE_SECURE, settings.SESSION_COOKIE_HTTPONLY,
+                settings.CSRF_COOKIE_SECURE, settings.CSRF_COOKIE_HTTPONLY],
+    "redirect_exempt": settings.SECURE_REDIRECT_EXEMPT,
+    "middleware": settings.MIDDLEWARE[:4],
+}))
+"""
+
+
+def settings_under(env_overrides):
+    env = {key: value for key, value in os.environ.items() if key not in DEPLOYMENT_VARIABLES | set(PRODUCTION_ENV)}
+    env.update(env_overrides)
+    result = subprocess.run(
+        [sys.executable, "-c", SHOW_SETTINGS], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_without_shared_services_uses_local_memory_and_the_filesystem():
+    shown = settings_under(PRODUCTION_ENV)
+
+    assert shown["cache_backend"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert shown["storage_class"] == "FileSystemStorage"
+    assert shown["session_engine"] == "django.contrib.sessions.backends.db"
+    assert shown["formatter"] == "home.structured_logging.JsonFormatter"
+    assert shown["cookies"] == [True, True, True, True]
+    assert shown["redirect_exempt"] == ["^healthz/$"]
+    assert shown["middleware"][:3] == [
+        "django.middleware.security.SecurityMiddleware",
+        "home.security.SecurityHeadersMiddleware",
+        "home.structured_logging.RequestLogMiddleware",
+    ]
+
+
+@pytest.mark.parametrize("module", ["portal.settings.production", "portal.settings.dev"])
+def test_redis_url_puts_the_cache_in_redis(module):
+    shown = settings_under(
+        {**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": module, "REDIS_URL": "redis://cache.internal:6379/2"}
+    )
+
+    assert shown["cache_backend"] == "django.core.cache.backends.redis.RedisCache"
+    assert shown["cache_location"] == "redis://cache.internal:6379/2"
+    assert shown["cache_class"] == "RedisCache"
+
+
+def test_test_settings_keep_their_own_cache_even_with_redis_url():
+    shown = settings_under(
+        {"DJANGO_SETTINGS_MODULE": "portal.settings.test", "REDIS_URL": "redis://cache.internal:6379/2"}
+    )
+
+    assert shown["cache_backend"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_bucket_name_puts_media_in_s3_compatible_storage():
+    shown = settings_under(
+        {
+            **PRODUCTION_ENV,
+            "AWS_STORAGE_BUCKET_NAME": "portal-media",
+            "AWS_S3_ENDPOINT_URL": "https://s3.example.vn",
+            "AWS_S3_REGION_NAME": "hn-1",
+            "AWS_S3_CUSTOM_DOMAIN": "media.portal.example.vn",
+        }
+    )
+
+    assert shown["storage_class"] == "S3Storage"
+    options = shown["storage"]["OPTIONS"]
+    assert options["bucket_name"] == "portal-media"
+    assert options["endpoint_url"] == "https://s3.example.vn"
+    assert options["region_name"] == "hn-1"
+    assert options["custom_domain"] == "media.portal.example.vn"
+    assert options["querystring_auth"] is False  # cached pages keep valid image URLs
+    assert options["file_overwrite"] is False
+
+
+def test_log_format_variable_switches_dev_to_json_and_production_to_plain():
+    assert settings_under({"DJANGO_SETTINGS_MODULE": "portal.settings.dev", "LOG_FORMAT": "json"})["formatter"] == (
+        "home.structured_logging.JsonFormatter"
+    )
+    assert settings_under({**PRODUCTION_ENV, "LOG_FORMAT": "plain"})["formatter"] == (
+        "home.structured_logging.PlainFormatter"
+    )
