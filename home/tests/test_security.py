@@ -11,6 +11,8 @@ import wagtail
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage
 from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
@@ -413,3 +415,33 @@ def test_file_no_live_page_uses_is_public(client, home_page):
     document = DocumentFactory()
 
     assert client.get(document.url).status_code == 200
+
+
+class PathlessStorage(FileSystemStorage):
+    """Like S3: files are read through the storage API, there is no local path to send."""
+
+    def path(self, name):
+        raise NotImplementedError("no local paths")
+
+    def _open(self, name, mode="rb"):
+        return File(open(FileSystemStorage.path(self, name), mode))
+
+    def size(self, name):
+        return Path(FileSystemStorage.path(self, name)).stat().st_size
+
+
+def test_document_from_a_storage_without_local_paths_is_streamed_through_the_serve_view(client, home_page):
+    storages = {
+        "default": {"BACKEND": f"{__name__}.PathlessStorage", "OPTIONS": {"location": settings.MEDIA_ROOT}},
+        "staticfiles": settings.STORAGES["staticfiles"],
+    }
+    document = DocumentFactory()
+    with override_settings(STORAGES=storages):
+        response = client.get(document.url)
+        body = b"".join(response.streaming_content)
+
+    assert response.status_code == 200
+    assert body == b"%PDF-1.4\n%test\n%%EOF\n"
+    assert response["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'none'"
+    document.refresh_from_db()
+    assert document.download_count == 1
