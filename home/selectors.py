@@ -7,7 +7,8 @@ through the kinds registry (`home.kinds`).
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, Subquery
+from django.db.models import BigIntegerField, Prefetch, Q, Subquery
+from django.db.models.functions import Cast
 from django.http import QueryDict
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, ReferenceIndex
@@ -213,6 +214,7 @@ def live_pages_using_document(*, document, limit=50):
     page_ids = (
         ReferenceIndex.get_references_to(document)
         .filter(base_content_type=ContentType.objects.get_for_model(Page))
-        .values_list("object_id", flat=True)
+        .annotate(page_id=Cast("object_id", output_field=BigIntegerField()))
+        .values("page_id")
     )
-    return list(Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids]).specific(defer=True)[:limit])
+    return list(Page.objects.live().filter(pk__in=Subquery(page_ids))[:limit])
