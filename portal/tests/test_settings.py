@@ -84,6 +84,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
     "SECRET_KEY": "a-long-random-production-secret-key-for-the-check-0123456789abcdef",
     "ALLOWED_HOSTS": "portal.example.vn",
+    "MAILBOX_ENCRYPTION_KEY": VALID_MAILBOX_KEY,
 }
 DEPLOYMENT_VARIABLES = {
     "REDIS_URL",
