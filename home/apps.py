@@ -13,4 +13,5 @@ class HomeConfig(AppConfig):
             receivers_privacy,  # noqa: F401  (privacy shared by all locales)
             signals,  # noqa: F401  (connects the receivers)
         )
+        from home.engagement import hooks  # noqa: F401  (reader feedback report)
         from home.mailbox import counselling_hooks  # noqa: F401  (counsellors' admin views)

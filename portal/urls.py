@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import health
 from home import views as home_views
+from home.engagement import views as engagement_views
 from home.sitemaps import PortalSitemap
 from search import urls as search_urls
 
@@ -34,6 +35,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include(search_urls.page_urlpatterns)),
+    path("feedback/<int:page_id>/", engagement_views.submit_feedback, name="page_feedback"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -62,6 +62,7 @@ class ArticlePage(ContentPage):
 
     parent_page_types = ["resources.ArticleIndexPage"]
     subpage_types = []
+    accepts_feedback = True  # "Was this page helpful?" (home.engagement)
 
     content_panels = [*ContentPage.content_panels, FieldPanel("legal_references")]
     metadata_panels = [*ContentPage.metadata_panels, InlinePanel("related_links", label=_("Related items"))]
@@ -119,6 +120,7 @@ class GuidancePage(ContentPage):
 
     parent_page_types = ["resources.GuidanceIndexPage"]
     subpage_types = []
+    accepts_feedback = True  # "Was this page helpful?" (home.engagement)
 
     content_panels = [*ContentPage.content_panels, InlinePanel("files", label=_("Files"), min_num=1)]
     metadata_panels = [

@@ -1,4 +1,5 @@
 from home.models.choices import Audience, SchoolLevel
+from home.models.feedback import PageFeedback
 from home.models.mailbox import (
     CounsellorAssignment,
     DangerPhrase,
@@ -37,6 +38,7 @@ __all__ = [
     "MailboxCase",
     "MailboxMessage",
     "MailboxPage",
+    "PageFeedback",
     "PageTopic",
     "PortalDocument",
     "PortalImage",
