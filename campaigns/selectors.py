@@ -58,3 +58,7 @@ def campaign_index_context(*, index_page, params):
         "past_campaigns": past_page,
         "past_pagination": past_pagination,
     }
+
+
+def live_public_campaign(*, page_id):
+    return CampaignPage.objects.live().public().filter(pk=page_id).select_related("locale").first()

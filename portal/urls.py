@@ -8,10 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns import views as campaign_views
+from campaigns.feeds import CampaignAtomFeed, CampaignRssFeed
 from home import health
 from home import views as home_views
 from home.engagement import views as engagement_views
 from home.sitemaps import PortalSitemap
+from resources.feeds import ArticleAtomFeed, ArticleRssFeed
 from search import urls as search_urls
 
 urlpatterns = [
@@ -23,6 +26,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz/", health.healthz, name="healthz"),
     path("api/search/", include(search_urls.api_urlpatterns)),
+    path("calendar/campaigns/<int:page_id>.ics", campaign_views.campaign_ics, name="campaign_calendar"),
 ]
 
 if settings.DEBUG:
@@ -36,6 +40,10 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include(search_urls.page_urlpatterns)),
     path("feedback/<int:page_id>/", engagement_views.submit_feedback, name="page_feedback"),
+    path("rss/articles/", ArticleRssFeed(), name="articles_rss"),
+    path("atom/articles/", ArticleAtomFeed(), name="articles_atom"),
+    path("rss/campaigns/", CampaignRssFeed(), name="campaigns_rss"),
+    path("atom/campaigns/", CampaignAtomFeed(), name="campaigns_atom"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

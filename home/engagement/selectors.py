@@ -78,3 +78,12 @@ def page_feedback_summary(*, page, comment_limit):
         comments=Count("pk", filter=~Q(comment="")),
     )
     return {**counts, "latest_comments": list(feedback.exclude(comment="")[:comment_limit])}
+
+
+def latest_public_pages(*, model, locale, limit):
+    """The `limit` newest live, public pages of `model` in `locale`."""
+    return list(model.objects.live().public().filter(locale=locale).order_by("-published_at", "-pk")[:limit])
+
+
+def section_index(*, model, locale):
+    return model.objects.live().filter(locale=locale).order_by("path").first()
