@@ -7,6 +7,7 @@ A campaign's status comes from its dates and today's date in Vietnam
 
 from django.db.models import F
 from django.utils import timezone
+from wagtail.models import Page
 
 from campaigns.models import CampaignPage, CampaignStatus, status_filter
 from home.selectors import attach_localized_topics, paginate, topics_by_slug, with_topic_links
@@ -61,4 +62,9 @@ def campaign_index_context(*, index_page, params):
 
 
 def live_public_campaign(*, page_id):
-    return CampaignPage.objects.live().public().filter(pk=page_id).select_related("locale").first()
+    # Looked up through the base page: a lookup on the child's page_ptr key is
+    # not range-checked, and an id beyond the column's range would be a 500.
+    page = Page.objects.live().public().filter(pk=page_id).first()
+    if page is None or page.specific_class is not CampaignPage:
+        return None
+    return CampaignPage.objects.select_related("locale").get(pk=page.pk)

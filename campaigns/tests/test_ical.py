@@ -176,3 +176,7 @@ def test_campaign_page_links_to_its_calendar(client, campaign):
     html = client.get(campaign.url).content.decode()
 
     assert f'href="{reverse("campaign_calendar", args=[campaign.pk])}" download' in html
+
+
+def test_out_of_range_campaign_id_is_a_404(client):
+    assert client.get("/calendar/campaigns/99999999999999999999999.ics").status_code == 404

@@ -187,3 +187,9 @@ def test_answers_still_work_when_the_cache_is_down(client, article, monkeypatch)
 
     assert client.post(feedback_url(article), {"helpful": "yes"}).status_code == 302
     assert PageFeedback.objects.count() == 1
+
+
+def test_out_of_range_page_id_is_a_404(client):
+    response = client.post("/feedback/99999999999999999999999/", {"helpful": "yes"})
+
+    assert response.status_code == 404
