@@ -96,3 +96,12 @@ def test_article_pages_and_index_advertise_the_feeds(client, article_index):
         html = client.get(url).content.decode()
         assert '<link rel="alternate" type="application/rss+xml"' in html
         assert 'href="/rss/articles/"' in html and 'href="/atom/articles/"' in html
+
+
+def test_feed_query_count_does_not_grow_with_its_items(client, article_index, django_assert_max_num_queries):
+    for day in range(20):
+        ArticlePageFactory(parent=article_index, published_at=published(day))
+    client.get("/rss/articles/")  # warm the site root paths, as in production
+
+    with django_assert_max_num_queries(6):
+        assert client.get("/rss/articles/").status_code == 200
