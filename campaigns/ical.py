@@ -11,7 +11,6 @@ ids, so calendar apps update events instead of duplicating them.
 import datetime
 from urllib.parse import urlsplit
 
-from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
 CRLF = "\r\n"
@@ -71,7 +70,7 @@ def campaign_calendar(campaign):
     url = iri_to_uri(campaign.get_full_url())
     host = urlsplit(url).hostname or "localhost"
     language = campaign.locale.language_code
-    stamp = format_utc(campaign.last_published_at or timezone.now())
+    stamp = format_utc(campaign.last_published_at or campaign.published_at)
     campaign_uid = f"campaign-{campaign.pk}@{host}"
 
     lines = [
