@@ -9,6 +9,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import (
+            auth,  # noqa: F401  (admin sign-in lockout receivers)
             editorial_hooks,  # noqa: F401  (out-of-date translations report)
             receivers_privacy,  # noqa: F401  (privacy shared by all locales)
             signals,  # noqa: F401  (connects the receivers)
