@@ -5,8 +5,9 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
 
-from home.auth import FAILURES_BY_ADDRESS, FAILURES_BY_USERNAME, is_locked_out, record_failure
+from home.auth import FAILURES_BY_ADDRESS, FAILURES_BY_USERNAME, is_locked_out, locked_out_error, record_failure
 from home.network import rate_limit_count
 
 PASSWORD = "correct horse battery"
@@ -154,3 +155,15 @@ def test_lock_lasts_the_lockout_period(client, admin_user, monkeypatch):
     assert error_codes(sign_in(client, "quantri", PASSWORD)) == ["locked_out"]
     monkeypatch.setattr(time, "time", lambda: start + 910)
     assert sign_in(client, "quantri", PASSWORD).status_code == 302
+
+
+def test_lockout_message_in_vietnamese_and_english(client, admin_user):
+    for _attempt in range(3):
+        sign_in(client, "quantri", "wrong")
+    # The admin sign-in page is in Vietnamese, the default language.
+    vietnamese = sign_in(client, "quantri", PASSWORD).content.decode()
+    assert "Đăng nhập sai quá nhiều lần" in vietnamese and "tối đa 15 phút" in vietnamese
+    with translation.override("en"):
+        assert locked_out_error().messages == [
+            "Too many failed sign-in attempts. Sign-in is paused for up to 15 minutes; please try again later."
+        ]
