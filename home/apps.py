@@ -9,6 +9,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import (
+            admin_auth_hooks,  # noqa: F401  (two-factor sign-in page)
             auth,  # noqa: F401  (admin sign-in lockout receivers)
             editorial_hooks,  # noqa: F401  (out-of-date translations report)
             receivers_privacy,  # noqa: F401  (privacy shared by all locales)

@@ -12,6 +12,7 @@ do not exist, so the refusal reveals nothing about accounts.
 import logging
 import math
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
@@ -127,6 +128,15 @@ class AdminLoginForm(LoginForm):
             if is_locked_out(request=self.request, username=username):
                 raise locked_out_error() from None
             raise
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Authentication code"),
+        help_text=_("The 6-digit code your authenticator app shows now."),
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": ""}),
+    )
 
 
 @receiver(user_login_failed, dispatch_uid="home.auth.count_failed_sign_in")

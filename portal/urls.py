@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns import views as campaign_views
 from campaigns.feeds import CampaignAtomFeed, CampaignRssFeed
-from home import health
+from home import admin_auth, health
 from home import views as home_views
 from home.engagement import views as engagement_views
 from home.sitemaps import PortalSitemap
@@ -20,6 +20,9 @@ from search import urls as search_urls
 urlpatterns = [
     # Before Wagtail's admin: these views answer 403 themselves (see home/mailbox/admin_urls.py).
     path("admin/mailbox/", include("home.mailbox.admin_urls")),
+    # Ahead of Wagtail's own login view: adds the two-factor code step.
+    path("admin/login/", admin_auth.AdminLoginView.as_view(), name="wagtailadmin_login"),
+    path("admin/login/code/", admin_auth.TwoFactorSignInView.as_view(), name="admin_two_factor_sign_in"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),

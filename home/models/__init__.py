@@ -20,10 +20,12 @@ from home.models.pages import (
     PageTopic,
     StandardPage,
 )
+from home.models.security import AdminTwoFactor
 from home.models.settings import PortalSettings, PortalSettingsHotline
 from home.models.taxonomy import Hotline, SiteAlert, Topic
 
 __all__ = [
+    "AdminTwoFactor",
     "Audience",
     "BasePage",
     "ContentPage",
