@@ -176,3 +176,34 @@ class TwoFactorSettingsView(WagtailAdminTemplateMixin, TemplateView):
 def grouped(secret, size=4):
     """The secret in groups of four, easier to type into an app by hand."""
     return " ".join(secret[index : index + size] for index in range(0, len(secret), size))
+
+
+class RequireTwoFactorMiddleware:
+    """With ADMIN_REQUIRE_TWO_FACTOR on, admin users without two-factor sign-in can only reach its set-up page."""
+
+    OPEN_URL_NAMES = (
+        "admin_two_factor",
+        "admin_two_factor_sign_in",
+        "wagtailadmin_login",
+        "wagtailadmin_logout",
+        "wagtailadmin_sprite",
+        "wagtailadmin_javascript_catalog",
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if getattr(settings, "ADMIN_REQUIRE_TWO_FACTOR", False) and self.must_enrol(request):
+            messages.warning(request, _("Please set up two-factor sign-in to continue using the admin."))
+            return redirect("admin_two_factor")
+        return self.get_response(request)
+
+    def must_enrol(self, request):
+        # The path first: public pages never touch the session (no Vary: Cookie, still cacheable).
+        if not request.path.startswith(reverse("wagtailadmin_home")):
+            return False
+        if request.path in {reverse(name) for name in self.OPEN_URL_NAMES}:
+            return False
+        user = request.user
+        return user.is_authenticated and user.has_perm("wagtailadmin.access_admin") and not confirmed_two_factor(user)

@@ -195,3 +195,43 @@ def test_unknown_action_changes_nothing(client, admin_user):
 
 def test_settings_page_needs_an_admin_user(client, db):
     assert client.get(reverse("admin_two_factor"))["Location"].startswith(reverse("wagtailadmin_login"))
+
+
+# --- ADMIN_REQUIRE_TWO_FACTOR ----------------------------------------------
+
+
+def test_required_two_factor_sends_admin_users_to_set_up(client, admin_user, settings):
+    settings.ADMIN_REQUIRE_TWO_FACTOR = True
+    client.force_login(admin_user)
+    assert client.get(reverse("wagtailadmin_home"))["Location"] == reverse("admin_two_factor")
+    assert client.get(reverse("wagtailadmin_explore_root"))["Location"] == reverse("admin_two_factor")
+    assert settings_page(client).status_code == 200
+    assert client.post(reverse("wagtailadmin_logout")).status_code == 302
+    assert not signed_in(client)
+
+
+def test_required_two_factor_lets_enrolled_users_through(client, admin_user, settings):
+    settings.ADMIN_REQUIRE_TWO_FACTOR = True
+    enrol(admin_user)
+    client.force_login(admin_user)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_required_two_factor_leaves_public_pages_alone(client, admin_user, settings, home_page):
+    settings.ADMIN_REQUIRE_TWO_FACTOR = True
+    response = client.get(home_page.url)
+    assert response.status_code == 200
+    assert "Cookie" not in response.get("Vary", "")
+
+
+def test_two_factor_is_optional_by_default(client, admin_user):
+    client.force_login(admin_user)
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def test_code_step_is_in_vietnamese_by_default(client, admin_user):
+    record = enrol(admin_user)
+    sign_in(client)
+    content = client.get(CODE_URL).content.decode()
+    assert "Nhập mã xác thực" in content and "Mã xác thực" in content
+    assert "Mã này không hợp lệ" in enter_code(client, wrong_code(record)).content.decode()

@@ -7,6 +7,8 @@ from .base import *  # noqa: F403
 DEBUG = False
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")  # noqa: F405
+# Previous keys while rotating: sessions, reset links and two-factor secrets stay readable.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")  # noqa: F405
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")  # noqa: F405
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
