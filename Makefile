@@ -50,5 +50,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The load benchmark (not a test): a generated 24,000-page site under gunicorn and wrk; prints a table.
+# BENCH_ARGS: e.g. "--scale 0.1 --duration 5" for a quick run. DATABASE_URL picks PostgreSQL.
+bench: messages
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	$(BIN)/python -m portal.bench $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules media media-test static artifacts db.sqlite3

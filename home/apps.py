@@ -12,6 +12,7 @@ class HomeConfig(AppConfig):
             admin_auth_hooks,  # noqa: F401  (two-factor sign-in page)
             auth,  # noqa: F401  (admin sign-in lockout receivers)
             editorial_hooks,  # noqa: F401  (out-of-date translations report)
+            page_cache_receivers,  # noqa: F401  (invalidate cached pages)
             receivers_privacy,  # noqa: F401  (privacy shared by all locales)
             signals,  # noqa: F401  (connects the receivers)
         )

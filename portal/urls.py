@@ -40,6 +40,11 @@ if settings.DEBUG:
         media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
         urlpatterns += [re_path(rf"^{media_prefix}(?P<path>.*)$", home_views.media_file)]
 
+if settings.PORTAL_BENCH_VIEWS:
+    from portal import bench_views
+
+    urlpatterns.append(path("bench/trivial/", bench_views.trivial_20kb))
+
 urlpatterns += i18n_patterns(
     path("search/", include(search_urls.page_urlpatterns)),
     path("feedback/<int:page_id>/", engagement_views.submit_feedback, name="page_feedback"),

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "home.security.SecurityHeadersMiddleware",
     "home.structured_logging.RequestLogMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -197,6 +198,16 @@ else:
     }
 # Sessions (admin sign-in) in the database: every app server sees them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Anonymous page cache (home/page_cache.py): on in production, off in dev and tests.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/api/"]
+PAGE_CACHE_EXCLUDED_URL_NAMES = ["search"]
+PAGE_CACHE_MAX_QUERY_LENGTH = 300
+# Only `python -m portal.bench` turns this on: it routes /bench/trivial/, a 20 KB view for comparison.
+PORTAL_BENCH_VIEWS = env_bool("PORTAL_BENCH_VIEWS", False)
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

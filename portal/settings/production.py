@@ -17,6 +17,9 @@ if not ALLOWED_HOSTS:
 # Mailbox messages are encrypted at rest: refuse to start without a valid key.
 build_fernet(MAILBOX_ENCRYPTION_KEY)  # noqa: F405
 
+# On by default only with a cache shared by every worker and server (Redis, below).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(os.environ.get("REDIS_URL")))  # noqa: F405
+
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")  # noqa: F405
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405

@@ -189,3 +189,25 @@ def test_log_format_variable_switches_dev_to_json_and_production_to_plain():
     assert settings_under({**PRODUCTION_ENV, "LOG_FORMAT": "plain"})["formatter"] == (
         "home.structured_logging.PlainFormatter"
     )
+
+
+PRINT_PAGE_CACHE_ENABLED = "from django.conf import settings; print(settings.PAGE_CACHE_ENABLED)"
+
+
+@pytest.mark.parametrize(
+    "variables, expected",
+    [
+        ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "True"),
+        ({}, "False"),  # each worker's own memory: a publish would not reach the others
+        ({"REDIS_URL": "redis://127.0.0.1:6379/0", "PAGE_CACHE_ENABLED": "false"}, "False"),
+        ({"PAGE_CACHE_ENABLED": "true"}, "True"),
+    ],
+)
+def test_production_page_cache_is_on_with_a_shared_cache(variables, expected, monkeypatch):
+    monkeypatch.delenv("PAGE_CACHE_ENABLED", raising=False)
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    env = PRODUCTION_ENV | variables
+    result = run_manage("shell", "--no-imports", "-c", PRINT_PAGE_CACHE_ENABLED, env_overrides=env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected
