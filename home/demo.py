@@ -20,12 +20,15 @@ from wagtail.rich_text import RichText
 
 from home.kinds import all_kinds, get_kind
 from home.models import (
+    DangerPhrase,
     HomePage,
     HomePageFeaturedCampaign,
     HomePageFeaturedResource,
     Hotline,
+    MailboxPage,
     PortalSettings,
     PortalSettingsHotline,
+    School,
     StandardPage,
 )
 from home.services import ensure_home_page, get_or_create_locale
@@ -550,6 +553,106 @@ STANDARD_PAGES = [
 ]
 
 
+MAILBOX_PAGE = {
+    "vi": {
+        "slug": "hop-thu-dieu-em-muon-noi",
+        "title": "Hộp thư điều em muốn nói",
+        "introduction": (
+            "Em đang lo lắng vì bị bắt nạt, bị rủ rê thử ma túy, bị ai đó làm hại hay gặp chuyện trên mạng? "
+            "Hãy viết cho chúng tôi. Thầy cô tư vấn tâm lý của trường sẽ đọc và trả lời em ngay trên trang này."
+        ),
+        "read_introduction": "Nhập mã thư và mã PIN em nhận được khi gửi thư để đọc câu trả lời và viết thêm.",
+    },
+    "en": {
+        "slug": "help-mailbox",
+        "title": "Tell us what's on your mind",
+        "introduction": (
+            "Are you worried because you are bullied, pressured to try drugs, hurt by someone or facing something "
+            "online? Write to us. A school counsellor will read your message and answer you on this page."
+        ),
+        "read_introduction": "Enter the case code and PIN you got when you sent your message to read the answer.",
+    },
+}
+
+# Fictional schools of the fictional Hòa Bình district.
+DEMO_SCHOOLS = (
+    "Trường Tiểu học Kim Đồng",
+    "Trường THCS Lê Lợi",
+    "Trường THCS Nguyễn Du",
+    "Trường THCS Trần Phú",
+    "Trường THPT Hòa Bình",
+)
+
+DEMO_DANGER_PHRASES = (
+    "tự tử",
+    "tự sát",
+    "muốn chết",
+    "không muốn sống",
+    "tự làm đau",
+    "tự hại",
+    "bị đánh",
+    "đánh đập",
+    "xâm hại",
+    "hiếp dâm",
+    "sờ mó",
+    "ma túy",
+    "đe dọa",
+    "tống tiền",
+    "suicide",
+    "kill myself",
+    "want to die",
+    "self-harm",
+    "hurt myself",
+    "beaten",
+    "abused",
+    "rape",
+    "drugs",
+    "threatened",
+)
+
+
+def ensure_mailbox_lists():
+    """The demo schools (in order) and danger phrases; existing ones are kept as they are."""
+    schools = [
+        School.objects.get_or_create(name=name, defaults={"sort_order": order})[0]
+        for order, name in enumerate(DEMO_SCHOOLS, start=1)
+    ]
+    phrases = [DangerPhrase.objects.get_or_create(phrase=phrase)[0] for phrase in DEMO_DANGER_PHRASES]
+    return {"schools": schools, "danger_phrases": phrases}
+
+
+def ensure_mailbox_page(*, home, home_translation):
+    """The help mailbox under `home`, translated under `home_translation`; returns both."""
+    default_code, translation_code = home.locale.language_code, home_translation.locale.language_code
+    page = MailboxPage.objects.child_of(home).first()
+    is_new = page is None
+    page = page or MailboxPage(slug=MAILBOX_PAGE[default_code]["slug"])
+    _fill_mailbox_page(page, text=MAILBOX_PAGE[default_code])
+    if is_new:
+        home.add_child(instance=page)
+    page.save_revision().publish()
+
+    locale = home_translation.locale
+    translation = MailboxPage.objects.filter(translation_key=page.translation_key, locale=locale).first()
+    is_new = translation is None
+    translation = translation or MailboxPage(
+        slug=MAILBOX_PAGE[translation_code]["slug"], locale=locale, translation_key=page.translation_key
+    )
+    _fill_mailbox_page(translation, text=MAILBOX_PAGE[translation_code])
+    if is_new:
+        home_translation.add_child(instance=translation)
+    translation.save_revision().publish()
+    return [page, translation]
+
+
+def _fill_mailbox_page(page, *, text):
+    page.title = page.draft_title = text["title"]
+    page.introduction = text["introduction"]
+    page.read_introduction = text["read_introduction"]
+    page.search_description = text["introduction"]
+    page.show_in_menus = True
+
+
 def site_has_content():
     """True when any page of a registered content kind exists, live or not, in any locale."""
     return any(kind.page_model.objects.exists() for kind in all_kinds())
@@ -564,7 +667,14 @@ def set_up_demo_site():
     hotlines = ensure_hotlines(translation_locale=translation_locale)
     set_portal_settings(site=home.get_site(), hotlines=hotlines)
     pages = ensure_standard_pages(home=home, home_translation=home_en)
-    return {"home_pages": [home, home_en], "hotlines": hotlines, "standard_pages": pages}
+    mailbox_pages = ensure_mailbox_page(home=home, home_translation=home_en)
+    return {
+        "home_pages": [home, home_en],
+        "hotlines": hotlines,
+        "standard_pages": pages,
+        "mailbox_pages": mailbox_pages,
+        **ensure_mailbox_lists(),
+    }
 
 
 def set_home_page_text(*, locale):

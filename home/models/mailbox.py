@@ -50,6 +50,16 @@ class MailboxPage(RoutablePageMixin, BasePage):
     def meta_description(self):
         return self.search_description or self.introduction
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        base_url = self.get_url(request)
+        context.update(
+            write_url=base_url + self.reverse_subpage("write").lstrip("/"),
+            read_url=base_url + self.reverse_subpage("read"),
+            retention_days=getattr(settings, "MAILBOX_RETENTION_DAYS", 180),
+        )
+        return context
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         add_never_cache_headers(response)

@@ -8,9 +8,19 @@ from django.contrib.auth.hashers import make_password
 from factory.django import DjangoModelFactory
 
 from home.mailbox import crypto
+from home.mailbox.codes import CODE_ALPHABET
 from home.models import CounsellorAssignment, DangerPhrase, MailboxCase, MailboxMessage, School
 
 TEST_PIN = "12345678"
+
+
+def code_group(number):
+    """Four characters of the case-code alphabet, different for each number below 31**4."""
+    digits = []
+    for _ in range(4):
+        number, digit = divmod(number, len(CODE_ALPHABET))
+        digits.append(CODE_ALPHABET[digit])
+    return "".join(reversed(digits))
 
 
 class SchoolFactory(DjangoModelFactory):
@@ -37,7 +47,7 @@ class MailboxCaseFactory(DjangoModelFactory):
     class Params:
         pin = TEST_PIN
 
-    code = factory.Sequence(lambda n: f"HT-TEST-{n:04d}")
+    code = factory.Sequence(lambda n: f"HT-TEST-{code_group(n)}")
     pin_hash = factory.LazyAttribute(lambda case: make_password(case.pin))
     topic = MailboxCase.Topic.BULLYING
     submission_token = factory.LazyFunction(lambda: secrets.token_hex(32))
