@@ -14,7 +14,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, ReferenceIndex
 
 from home.kinds import all_kinds, get_kind
-from home.models import HomePage, PageTopic, PortalSettings, SiteAlert, Topic
+from home.models import HomePage, MailboxPage, PageTopic, PortalSettings, SiteAlert, Topic
 
 LISTING_PAGE_PARAM = "page"
 
@@ -34,6 +34,7 @@ def home_page_context(*, home_page):
         ),
         "hotlines": site_hotlines_for_home(home_page=home_page),
         "index_pages": index_pages_by_kind(home_page=home_page),
+        "mailbox_page": MailboxPage.objects.child_of(home_page).live().first(),
     }
 
 

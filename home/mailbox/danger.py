@@ -1,13 +1,15 @@
 """Does a message contain a phrase that signals danger?
 
 Phrases match on word boundaries, whatever the case, and whether or not the
-student typed the accents: "tu tu" and "TỰ TỬ" both match "tự tử". A letter
-typed *with* a different accent does not match, so "từ từ" (slowly) is not
-taken for "tự tử" (suicide).
+student typed the accents: "tu tu" and "TỰ TỬ" both match "tự tử", and "ma
+tuý" matches "ma túy" (the tone mark may sit on either vowel). A word typed
+with other accents does not match, so "từ từ" (slowly) is not taken for
+"tự tử" (suicide).
 """
 
 import re
 import unicodedata
+from collections import Counter
 
 
 def _lower_char(char):
@@ -27,11 +29,21 @@ def fold(text):
     return "".join(fold_char(char) for char in text)
 
 
+def _marks(word):
+    """The accents and other marks of a word, wherever they sit (tuý and túy have the same)."""
+    marks = Counter()
+    for char in word.lower():
+        if char == "đ":
+            marks["đ"] += 1
+        marks.update(ch for ch in unicodedata.normalize("NFD", char) if unicodedata.combining(ch))
+    return marks
+
+
 def _span_matches(typed, phrase):
-    """Each typed letter is the phrase's letter, or that letter typed without its accent."""
+    """Each typed word carries only marks the phrase's word has: none, some, or all of them."""
     return all(
-        typed_char == wanted_char or typed_char == fold_char(typed_char)
-        for typed_char, wanted_char in zip(map(_lower_char, typed), phrase, strict=True)
+        all(count <= wanted_marks[mark] for mark, count in _marks(typed_word).items())
+        for typed_word, wanted_marks in zip(typed.split(" "), map(_marks, phrase.split(" ")), strict=True)
     )
 
 

@@ -1,6 +1,6 @@
 """Reads of the public mailbox."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from home.mailbox import crypto
 from home.mailbox.danger import matching_phrases
@@ -29,7 +29,8 @@ def case_by_code(*, code):
 class ThreadEntry:
     from_student: bool
     sent_at: object
-    text: str | None  # None: no configured key opens this message
+    # Kept out of the repr: Django's template engine logs the context (at DEBUG) when a lookup fails.
+    text: str | None = field(repr=False)  # None: no configured key opens this message
 
 
 def case_thread(*, case):

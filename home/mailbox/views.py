@@ -38,6 +38,7 @@ ACCESS_EXPIRED = _("For your safety, please enter your case code and PIN again."
 
 
 def _render(page, request, template, status=200, **context):
+    context = {"form_errors": [], "in_danger": False, "just_sent": False, "show_hotlines": False, **context}
     response = page.render(request, template=template, context_overrides=context)
     response.status_code = status
     return response

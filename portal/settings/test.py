@@ -11,6 +11,16 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Real files on disk (Wagtail serves documents from the storage's path), in a
 # throwaway folder per test run.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))  # noqa: F405
+# SQLite: a throwaway file rather than shared-cache memory, which fails ("table is locked")
+# instead of waiting when two threads write; the mailbox's concurrency tests need real threads.
+# IMMEDIATE transactions take the write lock up front, so waiting writers never deadlock.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.mkdtemp(prefix="portal-test-db-")) / "test.sqlite3")}  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;",
+    }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Each test process keeps its own cache, even where REDIS_URL is set for the developer's server.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal-test"}}
