@@ -27,6 +27,6 @@ def test_the_demo_lists_are_loaded_once():
 
 
 def test_the_home_page_links_to_the_mailbox(client, home_page, home_page_en):
-    vi, en = ensure_mailbox_page(home=home_page, home_translation=home_page_en)
+    vi, _en = ensure_mailbox_page(home=home_page, home_translation=home_page_en)
 
     assert f'href="{vi.url}"' in client.get(home_page.url).content.decode()
